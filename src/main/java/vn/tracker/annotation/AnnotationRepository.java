@@ -1,0 +1,19 @@
+package vn.tracker.annotation;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AnnotationRepository extends JpaRepository<Annotation, Long> {
+
+    List<Annotation> findByTaskIdOrderByIdDesc(Long taskId);
+
+    /** The newest annotation of each task in a batch, with its category, in one statement. */
+    @Query("""
+            select a from Annotation a join fetch a.category
+            where a.task.id in :taskIds
+              and a.id = (select max(b.id) from Annotation b where b.task.id = a.task.id)
+            """)
+    List<Annotation> findLatestForTasks(Collection<Long> taskIds);
+}

@@ -1,0 +1,58 @@
+package vn.tracker.common;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps exceptions to GraphQL errors with extensions.code. Unexpected ones become INTERNAL with a
+ * generic message: no stack traces, class names or SQL reach the caller.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof BadInputException bad) {
+            return error(env, ErrorCode.BAD_USER_INPUT, bad.getMessage(), bad.getField());
+        }
+        if (ex instanceof NotFoundException) {
+            return error(env, ErrorCode.NOT_FOUND, ex.getMessage(), null);
+        }
+        if (ex instanceof ConflictException || ex instanceof OptimisticLockingFailureException) {
+            return error(env, ErrorCode.CONFLICT,
+                    "Dữ liệu đã bị người khác thay đổi, hãy tải lại / changed by someone else, reload and retry", null);
+        }
+        if (ex instanceof AccessDeniedException) {
+            return error(env, ErrorCode.FORBIDDEN, "Không có quyền / forbidden", null);
+        }
+        log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
+        return error(env, ErrorCode.INTERNAL, "Lỗi hệ thống / internal error", null);
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, String field) {
+        var builder = GraphqlErrorBuilder.newError(env).message(message).errorType(classify(code));
+        builder.extensions(field == null ? Map.of("code", code.name()) : Map.of("code", code.name(), "field", field));
+        return builder.build();
+    }
+
+    private static ErrorType classify(ErrorCode code) {
+        return switch (code) {
+            case BAD_USER_INPUT, LIMIT_EXCEEDED -> ErrorType.BAD_REQUEST;
+            case NOT_FOUND -> ErrorType.NOT_FOUND;
+            case FORBIDDEN -> ErrorType.FORBIDDEN;
+            case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
+            case CONFLICT, INTERNAL -> ErrorType.INTERNAL_ERROR;
+        };
+    }
+}

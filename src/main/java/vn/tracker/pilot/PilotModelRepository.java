@@ -1,0 +1,20 @@
+package vn.tracker.pilot;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PilotModelRepository extends JpaRepository<PilotModel, Long> {
+
+    Optional<PilotModel> findByDecisionCodeAndNumber(String decisionCode, int number);
+
+    List<PilotModel> findByIdGreaterThanOrderByIdAsc(long afterId, Pageable page);
+
+    /** (model id, directive) pairs of the further decisions of a batch of models. */
+    @Query("select m.id, d from PilotModel m join m.otherDecisions d where m.id in :ids")
+    List<Object[]> findOtherDecisionsOf(Collection<Long> ids);
+
+}

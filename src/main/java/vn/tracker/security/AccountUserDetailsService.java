@@ -1,0 +1,45 @@
+package vn.tracker.security;
+
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Console sign-in against the accounts table. */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository accounts;
+
+    AccountUserDetailsService(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount account = accounts.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        boolean locked = account.getLockedUntil() != null && account.getLockedUntil().isAfter(Instant.now());
+        return User.withUsername(account.getUsername())
+                .password(account.getPasswordHash())
+                .roles(account.getRole().name())
+                .disabled(!account.isEnabled())
+                .accountLocked(locked)
+                .build();
+    }
+
+    static Actor actorOf(UserAccount account) {
+        Set<Scope> scopes = switch (account.getRole()) {
+            case ADMIN -> Set.of(Scope.READ, Scope.REPORT, Scope.ADMIN);
+            case WORKING_GROUP, AGENCY_REPORTER -> Set.of(Scope.READ, Scope.REPORT);
+            case VIEWER, PORTAL -> Set.of(Scope.READ);
+        };
+        return new Actor(account.getUsername(), account.getRole(), scopes,
+                account.getAgency() == null ? null : account.getAgency().getId(), false);
+    }
+}

@@ -1,0 +1,16 @@
+package vn.tracker.support;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Credentials the integration tests use. The admin token is created by the bootstrap mechanism. */
+public final class TestTokens {
+
+    public static final String ADMIN = "test-admin-token-0123456789";
+
+    private TestTokens() {
+    }
+
+    public static HttpGraphQlTester asAdmin(HttpGraphQlTester tester) {
+        return tester.mutate().header("Authorization", "Bearer " + ADMIN).build();
+    }
+}
