@@ -2,7 +2,6 @@ package vn.tracker.security;
 
 import java.time.Instant;
 import java.util.Set;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -25,12 +24,9 @@ class AccountUserDetailsService implements UserDetailsService {
         UserAccount account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         boolean locked = account.getLockedUntil() != null && account.getLockedUntil().isAfter(Instant.now());
-        return User.withUsername(account.getUsername())
-                .password(account.getPasswordHash())
-                .roles(account.getRole().name())
-                .disabled(!account.isEnabled())
-                .accountLocked(locked)
-                .build();
+        Actor actor = actorOf(account);
+        return new AccountPrincipal(account.getUsername(), account.getPasswordHash(), account.isEnabled(), !locked,
+                ApiTokenAuthenticationFilter.authentication(actor).getAuthorities(), actor);
     }
 
     static Actor actorOf(UserAccount account) {

@@ -27,9 +27,11 @@ class TaskGraphQlController {
     private final AgencyService agencies;
     private final DirectiveService directives;
     private final AsOfDates asOfDates;
+    private final TaskHealthPolicy healthPolicy;
 
     TaskGraphQlController(TaskService tasks, AgencyService agencies, DirectiveService directives,
-            AsOfDates asOfDates) {
+            AsOfDates asOfDates, TaskHealthPolicy healthPolicy) {
+        this.healthPolicy = healthPolicy;
         this.tasks = tasks;
         this.agencies = agencies;
         this.directives = directives;
@@ -48,7 +50,7 @@ class TaskGraphQlController {
 
     @SchemaMapping
     TaskHealth health(Task task, @Argument LocalDate asOf) {
-        return BasicHealth.of(task, asOfDates.orToday(asOf));
+        return healthPolicy.evaluate(List.of(task), asOfDates.orToday(asOf)).get(task.getId());
     }
 
     @BatchMapping
