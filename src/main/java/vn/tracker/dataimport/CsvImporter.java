@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.agency.Agency;
@@ -83,11 +84,13 @@ public class CsvImporter {
     private final PilotModelRepository pilotModels;
     private final DeclaredPilotModelCountRepository declaredCounts;
     private final TaskRepository tasks;
+    private final ApplicationEventPublisher events;
 
     CsvImporter(AgencyRepository agencies, ProgramRepository programs, DirectiveRepository directives,
             IndicatorRepository indicators, TargetRepository targets, ObservationRepository observations,
             ObservationRevisionRepository revisions, PilotModelRepository pilotModels,
-            DeclaredPilotModelCountRepository declaredCounts, TaskRepository tasks) {
+            DeclaredPilotModelCountRepository declaredCounts, TaskRepository tasks,
+            ApplicationEventPublisher events) {
         this.agencies = agencies;
         this.programs = programs;
         this.directives = directives;
@@ -98,6 +101,7 @@ public class CsvImporter {
         this.pilotModels = pilotModels;
         this.declaredCounts = declaredCounts;
         this.tasks = tasks;
+        this.events = events;
     }
 
     /** Imports every known file the source has; throws {@link ImportFailedException} on any bad row. */
@@ -114,9 +118,11 @@ public class CsvImporter {
         source.read("pilot_model_counts.csv").ifPresent(rows -> importDeclaredCounts(rows, problems, report, lookups));
         source.read("tasks.csv").ifPresent(rows -> importTasks(rows, problems, report, lookups));
         if (!problems.isEmpty()) {
+            events.publishEvent(new ImportFinished(source.describe(), report, false));
             throw new ImportFailedException(problems.all());
         }
         log.info("Imported {}: {}", source.describe(), report);
+        events.publishEvent(new ImportFinished(source.describe(), report, true));
         return report;
     }
 

@@ -28,6 +28,16 @@ public final class ImportReport {
         return counts.values().stream().mapToInt(c -> c[2]).sum();
     }
 
+    /** Visits each file's counts: rows read, entities created, entities updated. */
+    public void forEachFile(FileCounts visitor) {
+        counts.forEach((file, c) -> visitor.accept(file, c[0], c[1], c[2]));
+    }
+
+    @FunctionalInterface
+    public interface FileCounts {
+        void accept(String file, int read, int created, int updated);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
