@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -49,8 +51,9 @@ class TaskGraphQlController {
     }
 
     @SchemaMapping
-    TaskHealth health(Task task, @Argument LocalDate asOf) {
-        return healthPolicy.evaluate(List.of(task), asOfDates.orToday(asOf)).get(task.getId());
+    CompletableFuture<TaskHealth> health(Task task, @Argument LocalDate asOf,
+            DataLoader<TaskHealthLoader.Key, TaskHealth> healthLoader) {
+        return healthLoader.load(new TaskHealthLoader.Key(task, asOfDates.orToday(asOf)));
     }
 
     @BatchMapping

@@ -1,0 +1,196 @@
+package vn.tracker.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tracker.agency.Agency;
+import vn.tracker.task.Task;
+import vn.tracker.task.TaskHealth;
+import vn.tracker.task.TaskRepository;
+import vn.tracker.task.TaskStatus;
+import vn.tracker.support.IntegrationTest;
+import vn.tracker.support.TestTokens;
+
+/**
+ * The health rules on constructed cases (due today, due yesterday, ongoing without due date,
+ * completed late, cancelled, exactly on pace, stale 29 vs 31 days, not started after half its time)
+ * and on the sample data, over HTTP; and the proof that the SQL predicates and the Java evaluation
+ * agree on every task for several as-of dates.
+ */
+@IntegrationTest
+class HealthEngineTest {
+
+    static final LocalDate A = LocalDate.of(2026, 3, 10);
+
+    @Autowired
+    HttpGraphQlTester tester;
+    @Autowired
+    EntityManager em;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    TaskRepository tasks;
+    @Autowired
+    FullTaskHealthPolicy policy;
+    @Autowired
+    HealthQueries queries;
+
+    ReviewFixtures fixtures;
+
+    @BeforeEach
+    void constructCases() {
+        fixtures = new ReviewFixtures(em, tx);
+        Agency so = fixtures.agency("T4-SO", "Sở Thử nghiệm");
+        fixtures.task("T4-DUE-TODAY", so, TaskStatus.IN_PROGRESS,
+                ReviewFixtures.dates(A.minusDays(60), A, 90, A.minusDays(5)));
+        fixtures.task("T4-DUE-YESTERDAY", so, TaskStatus.IN_PROGRESS,
+                ReviewFixtures.dates(A.minusDays(60), A.minusDays(1), 90, A.minusDays(2)));
+        fixtures.task("T4-ONGOING", so, TaskStatus.ONGOING,
+                ReviewFixtures.dates(A.minusDays(200), null, 0, A.minusDays(10)));
+        fixtures.task("T4-COMPLETED-LATE", so, TaskStatus.COMPLETED, ReviewFixtures.dates(A.minusDays(100),
+                A.minusDays(20), 100, A.minusDays(10)).andThen(t -> t.setCompletedOn(A.minusDays(10))));
+        fixtures.task("T4-CANCELLED", so, TaskStatus.CANCELLED,
+                ReviewFixtures.dates(A.minusDays(100), A.minusDays(30), 10, A.minusDays(40)));
+        fixtures.task("T4-ON-PACE", so, TaskStatus.IN_PROGRESS,
+                ReviewFixtures.dates(A.minusDays(90), A.plusDays(10), 70, A.minusDays(1)));
+        fixtures.task("T4-BEHIND-PACE", so, TaskStatus.IN_PROGRESS,
+                ReviewFixtures.dates(A.minusDays(90), A.plusDays(10), 69, A.minusDays(1)));
+        fixtures.task("T4-STALE-29", so, TaskStatus.IN_PROGRESS,
+                ReviewFixtures.dates(A.minusDays(200), A.plusDays(100), 80, A.minusDays(29)));
+        fixtures.task("T4-STALE-31", so, TaskStatus.IN_PROGRESS,
+                ReviewFixtures.dates(A.minusDays(200), A.plusDays(100), 80, A.minusDays(31)));
+        fixtures.task("T4-NOT-STARTED-HALF", so, TaskStatus.NOT_STARTED,
+                ReviewFixtures.dates(A.minusDays(50), A.plusDays(50), 0, A.minusDays(1)));
+        fixtures.task("T4-NOT-STARTED-49", so, TaskStatus.NOT_STARTED,
+                ReviewFixtures.dates(A.minusDays(49), A.plusDays(51), 0, A.minusDays(1)));
+    }
+
+    @AfterEach
+    void removeCases() {
+        fixtures.removeAll();
+    }
+
+    @Test
+    void constructedCasesOverHttp() {
+        HttpGraphQlTester graphQl = TestTokens.asAdmin(tester);
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("T4-DUE-TODAY", "ON_TRACK"),
+                Map.entry("T4-DUE-YESTERDAY", "OVERDUE"),
+                Map.entry("T4-ONGOING", "ON_TRACK"),
+                Map.entry("T4-COMPLETED-LATE", "DONE"),
+                Map.entry("T4-CANCELLED", "DONE"),
+                Map.entry("T4-ON-PACE", "ON_TRACK"),
+                Map.entry("T4-BEHIND-PACE", "AT_RISK"),
+                Map.entry("T4-STALE-29", "ON_TRACK"),
+                Map.entry("T4-STALE-31", "AT_RISK"),
+                Map.entry("T4-NOT-STARTED-HALF", "AT_RISK"),
+                Map.entry("T4-NOT-STARTED-49", "ON_TRACK"));
+        expected.forEach((code, health) -> graphQl.document("""
+                        query($code: String!) { task(code: $code) { health(asOf: "2026-03-10") } }""")
+                .variable("code", code).execute()
+                .path("task.health").entity(String.class).isEqualTo(health));
+
+        graphQl.document("""
+                { today: task(code: "T4-DUE-TODAY") { health(asOf: "2026-03-10") next: health(asOf: "2026-03-11")
+                    riskReasons(asOf: "2026-03-11") { code message detail } }
+                  pace: task(code: "T4-BEHIND-PACE") { riskReasons(asOf: "2026-03-10") { code message detail } }
+                  stale: task(code: "T4-STALE-31") { riskReasons(asOf: "2026-03-10") { code detail } }
+                  half: task(code: "T4-NOT-STARTED-HALF") { riskReasons(asOf: "2026-03-10") { code } }
+                  late: task(code: "T4-COMPLETED-LATE") { before: health(asOf: "2026-02-25")
+                    dBefore: deadlineStatus(asOf: "2026-02-25") d: deadlineStatus(asOf: "2026-03-10") riskReasons(asOf: "2026-03-10") { code } }
+                  cancelled: task(code: "T4-CANCELLED") { deadlineStatus(asOf: "2026-03-10") }
+                  ongoing: task(code: "T4-ONGOING") { deadlineStatus(asOf: "2026-03-10") }
+                  yesterday: task(code: "T4-DUE-YESTERDAY") { deadlineStatus(asOf: "2026-03-10") } }""")
+                .execute()
+                .path("today.health").entity(String.class).isEqualTo("ON_TRACK")
+                .path("today.next").entity(String.class).isEqualTo("OVERDUE")
+                .path("today.riskReasons[0].code").entity(String.class).isEqualTo("OVERDUE")
+                .path("today.riskReasons[0].message").entity(String.class).isEqualTo("Quá hạn / Overdue")
+                .path("today.riskReasons[0].detail").entity(String.class)
+                .isEqualTo("Quá hạn 1 ngày (hạn 2026-03-10) / 1 days past due (2026-03-10)")
+                .path("pace.riskReasons[*].code").entityList(String.class).containsExactly("BEHIND_PACE")
+                .path("pace.riskReasons[0].detail").entity(String.class)
+                .isEqualTo("Còn 10 ngày đến hạn, tiến độ 69% so với dự kiến 90% / "
+                        + "10 days to due date, progress 69% against 90% expected")
+                .path("stale.riskReasons[*].code").entityList(String.class).containsExactly("NO_RECENT_REPORT")
+                .path("half.riskReasons[*].code").entityList(String.class).containsExactly("NOT_STARTED_LATE")
+                .path("late.before").entity(String.class).isEqualTo("OVERDUE")
+                .path("late.dBefore").entity(String.class).isEqualTo("OVERDUE")
+                .path("late.d").entity(String.class).isEqualTo("COMPLETED_LATE")
+                .path("late.riskReasons").entityList(Object.class).hasSize(0)
+                .path("cancelled.deadlineStatus").entity(String.class).isEqualTo("CANCELLED")
+                .path("ongoing.deadlineStatus").entity(String.class).isEqualTo("IN_PROGRESS_WITHIN_TERM")
+                .path("yesterday.deadlineStatus").entity(String.class).isEqualTo("OVERDUE");
+    }
+
+    /** Hand-checked from tasks.csv: overdue = not done, not ONGOING, due before the as-of date. */
+    @Test
+    void sampleOverdueAndAtRiskListsForTwoDates() {
+        ReviewScope sample = new ReviewScope("GL", List.of(), List.of());
+        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), LocalDate.of(2025, 12, 31), sample)))
+                .isEmpty();
+        // SEED-003-09 is due 2025-12-31: on its due date it is not overdue yet, a week later it is.
+        // Ordered by lead agency code (GL-CA, GL-SKHCN, GL-UBND), then task code.
+        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), LocalDate.of(2026, 1, 6), sample)))
+                .containsExactly("SEED-003-08", "SEED-003-09", "SEED-003-06", "SEED-002-04");
+        // Thái Nguyên: only the "90 ngày, đêm" campaign (due 2025-08-31) is overdue; the four standing
+        // directions (ONGOING, due 2025-09-30) never are.
+        ReviewScope tn = new ReviewScope("TN", List.of(), List.of());
+        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), LocalDate.of(2025, 12, 31), tn)))
+                .containsExactly("SEED-004-05");
+        // Imported tasks have no start date or progress report, so their clock starts on import:
+        // no pace, not-started or staleness rule can fire on earlier dates, and no annotation exists.
+        assertThat(queries.tasksWithHealth(Set.of(TaskHealth.AT_RISK), LocalDate.of(2026, 1, 6), ReviewScope.ALL)
+                .stream().filter(t -> !t.getProvinceCode().equals(ReviewFixtures.PROVINCE))).isEmpty();
+        Map<TaskHealth, Long> counts = queries.countByHealth(LocalDate.of(2026, 1, 6), sample);
+        assertThat(counts).containsEntry(TaskHealth.DONE, 6L).containsEntry(TaskHealth.OVERDUE, 4L)
+                .containsEntry(TaskHealth.AT_RISK, 0L).containsEntry(TaskHealth.ON_TRACK, 20L);
+    }
+
+    @Test
+    void sqlPredicatesAgreeWithJavaEvaluationOnEveryTask() {
+        List<LocalDate> dates = List.of(LocalDate.of(2025, 8, 31), LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 6),
+                A.minusDays(15), A.minusDays(1), A, A.plusDays(1), A.plusDays(11), A.plusDays(60),
+                LocalDate.of(2027, 6, 30), LocalDate.of(2030, 1, 1));
+        List<Task> all = tx.execute(s -> {
+            List<Task> loaded = tasks.findAll();
+            loaded.forEach(t -> t.getCreatedAt());
+            return loaded;
+        });
+        assertThat(all).hasSizeGreaterThanOrEqualTo(46);
+        for (LocalDate asOf : dates) {
+            Map<Long, TaskHealth> java = policy.evaluate(all, asOf);
+            for (TaskHealth h : TaskHealth.values()) {
+                Set<Long> sql = tx.execute(s -> queries.tasksWithHealth(EnumSet.of(h), asOf, ReviewScope.ALL).stream()
+                        .map(Task::getId).collect(Collectors.toCollection(TreeSet::new)));
+                Set<Long> expected = java.entrySet().stream().filter(e -> e.getValue() == h)
+                        .filter(e -> all.stream().anyMatch(t -> t.getId().equals(e.getKey()) && t.getDuplicateOf() == null))
+                        .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+                assertThat(sql).as("%s as of %s", h, asOf).isEqualTo(expected);
+            }
+            for (DeadlineStatus d : DeadlineStatus.values()) {
+                long sql = tx.execute(s -> queries.countByDeadlineStatus(asOf, ReviewScope.ALL).get(d));
+                long javaCount = all.stream().filter(t -> t.getDuplicateOf() == null)
+                        .filter(t -> DeadlineStatus.of(t, asOf) == d).count();
+                assertThat(sql).as("%s as of %s", d, asOf).isEqualTo(javaCount);
+            }
+        }
+    }
+
+    private static List<String> codes(List<Task> tasks) {
+        return tasks.stream().map(Task::getCode).toList();
+    }
+}

@@ -1,0 +1,88 @@
+package vn.tracker.review;
+
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tracker.agency.Agency;
+import vn.tracker.agency.AgencyKind;
+import vn.tracker.task.Task;
+import vn.tracker.task.TaskStatus;
+
+/**
+ * Constructed tasks for the health rules, in a test-only province "T4" with its own agencies, so
+ * the sample data's counts stay as they are. {@link #removeAll()} deletes everything it created
+ * (annotations included) because every integration test shares one application context and database.
+ */
+class ReviewFixtures {
+
+    static final String PROVINCE = "T4";
+
+    private final EntityManager em;
+    private final TransactionTemplate tx;
+    private final List<Long> taskIds = new ArrayList<>();
+    private final List<Long> agencyIds = new ArrayList<>();
+
+    ReviewFixtures(EntityManager em, TransactionTemplate tx) {
+        this.em = em;
+        this.tx = tx;
+    }
+
+    Agency agency(String code, String name) {
+        return tx.execute(s -> {
+            Agency a = new Agency(code, name, AgencyKind.DEPARTMENT);
+            a.setProvinceCode(PROVINCE);
+            em.persist(a);
+            agencyIds.add(a.getId());
+            return a;
+        });
+    }
+
+    Task task(String code, Agency lead, TaskStatus status, Consumer<Task> setup) {
+        return tx.execute(s -> {
+            Task t = new Task(code, PROVINCE, "Nhiệm vụ thử " + code, em.getReference(Agency.class, lead.getId()));
+            t.setStatus(status);
+            setup.accept(t);
+            em.persist(t);
+            taskIds.add(t.getId());
+            return t;
+        });
+    }
+
+    static Consumer<Task> dates(LocalDate start, LocalDate due, int progress, LocalDate lastReport) {
+        return t -> {
+            t.setStartOn(start);
+            if (due != null) {
+                t.setDeadline(vn.tracker.task.Deadline.ofDay(due));
+            }
+            t.setProgress(progress);
+            t.setLastReportOn(lastReport);
+        };
+    }
+
+    void removeAll() {
+        tx.executeWithoutResult(s -> {
+            if (!taskIds.isEmpty()) {
+                for (String table : List.of("annotation", "progress_report", "evidence",
+                        "task_coordinator", "task_assignee")) {
+                    deleteByTask(table);
+                }
+                em.createQuery("update Task t set t.duplicateOf = null where t.id in :ids")
+                        .setParameter("ids", taskIds).executeUpdate();
+                em.createQuery("delete from Task t where t.id in :ids").setParameter("ids", taskIds).executeUpdate();
+            }
+            if (!agencyIds.isEmpty()) {
+                em.createQuery("delete from Agency a where a.id in :ids").setParameter("ids", agencyIds).executeUpdate();
+            }
+        });
+        taskIds.clear();
+        agencyIds.clear();
+    }
+
+    private void deleteByTask(String table) {
+        em.createNativeQuery("delete from " + table + " where task_id in (:ids)").setParameter("ids", taskIds)
+                .executeUpdate();
+    }
+}
