@@ -1,6 +1,5 @@
 package vn.tracker.security;
 
-import java.time.Instant;
 import java.util.Set;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -13,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository accounts;
+    private final LoginAttempts attempts;
 
-    AccountUserDetailsService(UserAccountRepository accounts) {
+    AccountUserDetailsService(UserAccountRepository accounts, LoginAttempts attempts) {
         this.accounts = accounts;
+        this.attempts = attempts;
     }
 
     @Override
@@ -23,7 +24,7 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        boolean locked = account.getLockedUntil() != null && account.getLockedUntil().isAfter(Instant.now());
+        boolean locked = attempts.isLocked(account);
         Actor actor = actorOf(account);
         return new AccountPrincipal(account.getUsername(), account.getPasswordHash(), account.isEnabled(), !locked,
                 ApiTokenAuthenticationFilter.authentication(actor).getAuthorities(), actor);

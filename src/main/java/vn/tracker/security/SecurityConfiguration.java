@@ -1,6 +1,5 @@
 package vn.tracker.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,7 +12,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Two filter chains: stateless bearer tokens for the API (/graphql, /api/**), and form login
- * with a session and CSRF for the console.
+ * with a database-backed session (Spring Session JDBC) and CSRF for the console.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,12 +24,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens,
-            @Value("${tracker.security.anonymous-read:false}") boolean anonymousRead) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, SecuritySettings settings)
+            throws Exception {
         http.securityMatcher("/graphql", "/graphql/**", "/api/**")
+                // Bearer tokens are not sent by browsers on their own, so CSRF cannot ride on them.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, anonymousRead),
+                .headers(SecurityHeaders.of(settings))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, settings.isAnonymousRead()),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new GraphQlAuthenticationEntryPoint()));
@@ -39,13 +40,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, SecuritySettings settings, LoginAttempts attempts)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
-                                "/favicon.ico", "/error", "/actuator/health/**", "/graphiql/**")
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+                                "/graphiql", "/graphiql/**")
                         .permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .headers(SecurityHeaders.of(settings))
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .successHandler(new LoginSuccessHandler(attempts))
+                        .failureHandler(new LoginFailureHandler(attempts)))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
