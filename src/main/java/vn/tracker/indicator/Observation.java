@@ -47,6 +47,19 @@ public class Observation {
     @Column(name = "period_end", nullable = false)
     private LocalDate periodEnd;
 
+    // Containing periods, for grouping series in SQL (see V30__observation_buckets.sql).
+    @Column(name = "bucket_week", length = 10, updatable = false)
+    private String bucketWeek;
+
+    @Column(name = "bucket_month", length = 10, updatable = false)
+    private String bucketMonth;
+
+    @Column(name = "bucket_quarter", length = 10, updatable = false)
+    private String bucketQuarter;
+
+    @Column(name = "bucket_year", length = 10, updatable = false)
+    private String bucketYear;
+
     @Column(name = "obs_value", precision = 20, scale = 4)
     private BigDecimal value;
 
@@ -84,6 +97,10 @@ public class Observation {
         this.periodType = period.type();
         this.periodStart = period.start();
         this.periodEnd = period.end();
+        this.bucketWeek = SeriesBuckets.code(period, PeriodType.WEEK);
+        this.bucketMonth = SeriesBuckets.code(period, PeriodType.MONTH);
+        this.bucketQuarter = SeriesBuckets.code(period, PeriodType.QUARTER);
+        this.bucketYear = SeriesBuckets.code(period, PeriodType.YEAR);
     }
 
     /** Sets the current value; the caller keeps the previous one as a revision first. */

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,6 +114,52 @@ public record Period(PeriodType type, String code, LocalDate start, LocalDate en
         }
         LocalDate anchor = type == PeriodType.WEEK ? start.with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY)) : start;
         return containing(anchor, coarser);
+    }
+
+    /**
+     * The period of the given type this one falls in, for grouping a series: itself for the same
+     * type, the containing period for a coarser one, empty when it does not fit inside one (a month
+     * is not inside a week; a plan period 2026-2030 is inside nothing).
+     */
+    public Optional<Period> within(PeriodType target) {
+        if (type == target) {
+            return Optional.of(this);
+        }
+        if (type == PeriodType.MULTI_YEAR || target == PeriodType.MULTI_YEAR || !type.isFinerThan(target)) {
+            return Optional.empty();
+        }
+        return Optional.of(containedIn(target));
+    }
+
+    /** Every coarser calendar period that contains this one, finest first (week → month, quarter, year). */
+    public List<Period> containingPeriods() {
+        List<Period> result = new ArrayList<>();
+        for (PeriodType t : PeriodType.values()) {
+            if (type.isFinerThan(t)) {
+                within(t).ifPresent(result::add);
+            }
+        }
+        return result;
+    }
+
+    /** The period of the same type that follows this one. */
+    public Period next() {
+        return switch (type) {
+            case MULTI_YEAR -> throw new IllegalStateException("plan periods have no successor");
+            default -> containing(end.plusDays(1), type);
+        };
+    }
+
+    /** The periods of one type from the one containing {@code from} to the one containing {@code to}, inclusive. */
+    public static List<Period> range(PeriodType type, LocalDate from, LocalDate to) {
+        List<Period> result = new ArrayList<>();
+        if (to.isBefore(from)) {
+            return result;
+        }
+        for (Period p = containing(from, type); !p.start().isAfter(to); p = p.next()) {
+            result.add(p);
+        }
+        return result;
     }
 
     public boolean contains(LocalDate day) {

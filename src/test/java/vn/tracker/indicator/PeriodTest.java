@@ -43,4 +43,38 @@ class PeriodTest {
                 .isEqualTo("2025-Q4");
         assertThat(Period.parse("2020-W53")).isPresent();
     }
+
+    @Test
+    void formatsBackToTheSameCode() {
+        for (String code : java.util.List.of("2025", "2025-Q2", "2025-11", "2025-W47", "2025-11-22", "2026-W01")) {
+            assertThat(Period.parse(code).orElseThrow().code()).isEqualTo(code);
+            assertThat(Period.parse(code).orElseThrow().toString()).isEqualTo(code);
+        }
+        assertThat(Period.parse("2025-w05").orElseThrow().code()).isEqualTo("2025-W05");
+    }
+
+    @Test
+    void knowsThePeriodsThatContainIt() {
+        assertThat(Period.parse("2025-11-22").orElseThrow().containingPeriods()).extracting(Period::code)
+                .containsExactly("2025-W47", "2025-11", "2025-Q4", "2025");
+        assertThat(Period.parse("2025-W01").orElseThrow().containingPeriods()).extracting(Period::code)
+                .containsExactly("2025-01", "2025-Q1", "2025");
+        assertThat(Period.parse("2025-11").orElseThrow().containingPeriods()).extracting(Period::code)
+                .containsExactly("2025-Q4", "2025");
+        assertThat(Period.parse("2025").orElseThrow().containingPeriods()).isEmpty();
+        assertThat(Period.parse("2025-11").orElseThrow().within(PeriodType.WEEK)).isEmpty();
+        assertThat(Period.parse("2026-2030").orElseThrow().within(PeriodType.YEAR)).isEmpty();
+    }
+
+    @Test
+    void rangesAndSuccessorsCrossYearBoundaries() {
+        assertThat(Period.parse("2020-W53").orElseThrow().next().code()).isEqualTo("2021-W01");
+        assertThat(Period.parse("2025-Q4").orElseThrow().next().code()).isEqualTo("2026-Q1");
+        assertThat(Period.parse("2024-02-28").orElseThrow().next().code()).isEqualTo("2024-02-29");
+        assertThat(Period.range(PeriodType.MONTH, LocalDate.of(2025, 11, 15), LocalDate.of(2026, 2, 1)))
+                .extracting(Period::code).containsExactly("2025-11", "2025-12", "2026-01", "2026-02");
+        assertThat(Period.range(PeriodType.WEEK, LocalDate.of(2025, 12, 22), LocalDate.of(2026, 1, 5)))
+                .extracting(Period::code).containsExactly("2025-W52", "2026-W01", "2026-W02");
+        assertThat(Period.range(PeriodType.YEAR, LocalDate.of(2026, 1, 1), LocalDate.of(2025, 1, 1))).isEmpty();
+    }
 }

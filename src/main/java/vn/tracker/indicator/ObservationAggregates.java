@@ -1,0 +1,107 @@
+package vn.tracker.indicator;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL half of a series: observations of one indicator grouped by agency, series period and
+ * observation period type, as partial aggregates. Values that held on the as-of date come from the
+ * current row when its as_of is not later, otherwise from the latest revision recorded with an
+ * as_of on or before that date (usually none), so a past report is reproducible.
+ */
+@Repository
+class ObservationAggregates {
+
+    /** One group: an agency's own observations of one period type inside one series period. */
+    record Group(long agencyId, String bucket, PeriodType observedAs, AggregateState state) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ObservationAggregates(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Group> groups(long indicatorId, Aggregation aggregation, PeriodType type, Period first, Period last,
+            Collection<Long> agencyIds, LocalDate asOf) {
+        String col = "o." + SeriesBuckets.column(type);
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("indicator", indicatorId)
+                .addValue("types", SeriesBuckets.nestedTypes(type).stream().map(Enum::name).toList())
+                // A week belongs to the month of its Thursday, so it may start up to 3 days earlier.
+                .addValue("startFrom", Date.valueOf(first.start().minusDays(6)))
+                .addValue("startTo", Date.valueOf(last.end()))
+                .addValue("firstBucket", first.code())
+                .addValue("lastBucket", last.code())
+                .addValue("asOf", Date.valueOf(asOf));
+        String where = " WHERE o.indicator_id = :indicator AND o.period_type IN (:types)"
+                + " AND o.period_start BETWEEN :startFrom AND :startTo"
+                + " AND " + col + " BETWEEN :firstBucket AND :lastBucket"
+                + agencyFilter(agencyIds);
+        List<Group> result = new ArrayList<>();
+        if (aggregation == Aggregation.LAST) {
+            result.addAll(jdbc.query("SELECT agency_id, b, period_type, period_end, obs_value, numerator, denominator"
+                    + " FROM (SELECT o.agency_id, " + col + " AS b, o.period_type, o.period_end, o.obs_value,"
+                    + " o.numerator, o.denominator, ROW_NUMBER() OVER (PARTITION BY o.agency_id, " + col
+                    + ", o.period_type ORDER BY o.period_end DESC, o.period_start DESC) AS rn"
+                    + " FROM observation o" + where + " AND o.as_of <= :asOf) x WHERE rn = 1",
+                    params, (rs, i) -> lastGroup(rs)));
+        } else {
+            result.addAll(jdbc.query("SELECT o.agency_id, " + col + " AS b, o.period_type, COUNT(o.obs_value),"
+                    + " SUM(o.obs_value), MIN(o.obs_value), MAX(o.obs_value),"
+                    + " SUM(CASE WHEN o.numerator IS NOT NULL AND o.denominator IS NOT NULL THEN o.numerator END),"
+                    + " SUM(CASE WHEN o.numerator IS NOT NULL AND o.denominator IS NOT NULL THEN o.denominator END),"
+                    + " SUM(CASE WHEN o.obs_value IS NOT NULL AND o.numerator IS NOT NULL"
+                    + " AND o.denominator IS NOT NULL THEN 1 ELSE 0 END)"
+                    + " FROM observation o" + where + " AND o.as_of <= :asOf"
+                    + " GROUP BY o.agency_id, " + col + ", o.period_type",
+                    params, (rs, i) -> new Group(rs.getLong(1), rs.getString(2), PeriodType.valueOf(rs.getString(3)),
+                            AggregateState.ofGroup(rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                                    rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getLong(10)))));
+        }
+        // Observations replaced after the as-of date: the revision that held then, one row each.
+        result.addAll(jdbc.query("SELECT o.agency_id, " + col + " AS b, o.period_type, o.period_end, r.obs_value,"
+                + " r.numerator, r.denominator FROM observation o JOIN observation_revision r ON r.observation_id = o.id"
+                + where + " AND o.as_of > :asOf AND r.as_of <= :asOf AND NOT EXISTS (SELECT 1 FROM"
+                + " observation_revision r2 WHERE r2.observation_id = r.observation_id AND r2.as_of <= :asOf"
+                + " AND r2.id > r.id)", params, (rs, i) -> aggregation == Aggregation.LAST ? lastGroup(rs)
+                        : singleRowGroup(rs)));
+        return result;
+    }
+
+    private static Group lastGroup(ResultSet rs) throws SQLException {
+        return new Group(rs.getLong(1), rs.getString(2), PeriodType.valueOf(rs.getString(3)),
+                AggregateState.ofLast(rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                        rs.getDate(4).toLocalDate()));
+    }
+
+    private static Group singleRowGroup(ResultSet rs) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(5);
+        BigDecimal n = rs.getBigDecimal(6);
+        BigDecimal d = rs.getBigDecimal(7);
+        boolean parts = v != null && n != null && d != null;
+        return new Group(rs.getLong(1), rs.getString(2), PeriodType.valueOf(rs.getString(3)),
+                AggregateState.ofGroup(v == null ? 0 : 1, v, v, v, parts ? n : null, parts ? d : null, parts ? 1 : 0));
+    }
+
+    /** Agency ids are numbers from our own tables, inlined: a series may span thousands of agencies. */
+    private static String agencyFilter(Collection<Long> agencyIds) {
+        if (agencyIds == null) {
+            return "";
+        }
+        if (agencyIds.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        return " AND o.agency_id IN (" + agencyIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+    }
+}
