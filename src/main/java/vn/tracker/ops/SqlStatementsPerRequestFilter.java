@@ -22,10 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SqlStatementsPerRequestFilter extends OncePerRequestFilter {
 
-    private final SqlStatementCounter counter;
+    private final SqlStatementTally counter;
     private final MeterRegistry registry;
 
-    SqlStatementsPerRequestFilter(SqlStatementCounter counter, MeterRegistry registry) {
+    SqlStatementsPerRequestFilter(SqlStatementTally counter, MeterRegistry registry) {
         this.counter = counter;
         this.registry = registry;
     }

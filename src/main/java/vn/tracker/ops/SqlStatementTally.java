@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
  * benchmarks, which divide its growth by the requests they made) and a per-thread tally the
  * request filter reads to record statements per request.
  */
-public class SqlStatementCounter {
+public class SqlStatementTally {
 
     private final LongAdder total = new LongAdder();
     private final ThreadLocal<long[]> current = new ThreadLocal<>();

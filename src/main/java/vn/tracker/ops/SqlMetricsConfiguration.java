@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -22,23 +21,26 @@ import org.springframework.context.annotation.Configuration;
  * which is what statement counts are about (N+1 shows up as N round trips).
  */
 @Configuration(proxyBeanMethods = false)
-class SqlStatementCountingConfiguration {
+class SqlMetricsConfiguration {
 
     @Bean
-    SqlStatementCounter sqlStatementCounter() {
-        return new SqlStatementCounter();
+    SqlStatementTally sqlStatementTally() {
+        return new SqlStatementTally();
     }
 
     @Bean
-    static BeanPostProcessor sqlCountingDataSourceWrapper(ObjectProvider<SqlStatementCounter> counter) {
+    static BeanPostProcessor sqlMetricsDataSourceWrapper(ObjectProvider<SqlStatementTally> counter) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+                // A JDK proxy rather than a ProxyDataSource, and wrapping whatever is there: another
+                // datasource-proxy wrapper (the N+1 counter the tests use) may wrap before or after
+                // this one, and both must see every statement.
+                if (bean instanceof DataSource dataSource) {
                     return ProxyDataSourceBuilder.create(dataSource)
                             .name(beanName)
                             .listener(new CountingListener(counter))
-                            .build();
+                            .buildProxy();
                 }
                 return bean;
             }
@@ -46,13 +48,13 @@ class SqlStatementCountingConfiguration {
     }
 
     @Bean
-    MeterBinder sqlStatementMetrics(SqlStatementCounter counter) {
-        return registry -> FunctionCounter.builder("tracker.sql.statements", counter, SqlStatementCounter::total)
+    MeterBinder sqlStatementMetrics(SqlStatementTally counter) {
+        return registry -> FunctionCounter.builder("tracker.sql.statements", counter, SqlStatementTally::total)
                 .description("SQL statements executed by the application")
                 .register(registry);
     }
 
-    private record CountingListener(ObjectProvider<SqlStatementCounter> counter) implements QueryExecutionListener {
+    private record CountingListener(ObjectProvider<SqlStatementTally> counter) implements QueryExecutionListener {
 
         @Override
         public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
