@@ -41,6 +41,11 @@ public class IndicatorService {
         return Connection.of(rows, page, i -> Cursor.encode(i.getCode()), () -> indicators.count(spec));
     }
 
+    /** Key indicators: those with a province-wide target, each with that target (one statement). */
+    public List<Target> keyIndicatorTargets() {
+        return targets.findGeneralTargetsWithIndicator();
+    }
+
     public Map<Long, List<Target>> targetsOf(Collection<Long> indicatorIds) {
         Map<Long, List<Target>> result = new LinkedHashMap<>();
         targets.findByIndicatorIdIn(indicatorIds)

@@ -17,4 +17,8 @@ public interface PilotModelRepository extends JpaRepository<PilotModel, Long> {
     @Query("select m.id, d from PilotModel m join m.otherDecisions d where m.id in :ids")
     List<Object[]> findOtherDecisionsOf(Collection<Long> ids);
 
+    /** (status, count) pairs over the whole registry, counted by the database. */
+    @Query("select m.status, count(m) from PilotModel m group by m.status")
+    List<Object[]> countByStatus();
+
 }

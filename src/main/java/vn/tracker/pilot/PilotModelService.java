@@ -30,6 +30,16 @@ public class PilotModelService {
         return Connection.of(rows, page, m -> Cursor.encodeId(m.getId()), models::count);
     }
 
+    /** How many pilot models stand at each status (every status present, zero when none). */
+    public Map<PilotModelStatus, Long> countsByStatus() {
+        Map<PilotModelStatus, Long> counts = new java.util.EnumMap<>(PilotModelStatus.class);
+        for (PilotModelStatus status : PilotModelStatus.values()) {
+            counts.put(status, 0L);
+        }
+        models.countByStatus().forEach(row -> counts.put((PilotModelStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
     public Map<Long, PilotModel> byIds(Collection<Long> ids) {
         return Batches.indexById(models.findAllById(ids), PilotModel::getId);
     }
