@@ -1,6 +1,7 @@
 package vn.tracker.security;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,6 +13,9 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     @EntityGraph(attributePaths = "agency")
     Optional<UserAccount> findByUsername(String username);
+
+    @Query("select u from UserAccount u left join fetch u.agency")
+    List<UserAccount> findAllWithAgency();
 
     @Modifying(clearAutomatically = true)
     @Query("update UserAccount u set u.failedAttempts = u.failedAttempts + 1 where u.username = :username")
