@@ -3,6 +3,7 @@ package vn.tracker.common;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +23,28 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
     @Override
+    protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof InvalidInputException invalid) {
+            return invalid.getErrors().stream()
+                    .map(e -> error(env, e.code(), e.message(), e.field() == null ? null : String.join(".", e.field())))
+                    .toList();
+        }
+        GraphQLError single = resolveToSingleError(ex, env);
+        return single == null ? null : List.of(single);
+    }
+
+    @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof BadInputException bad) {
             return error(env, ErrorCode.BAD_USER_INPUT, bad.getMessage(), bad.getField());
         }
-        if (ex instanceof NotFoundException) {
-            return error(env, ErrorCode.NOT_FOUND, ex.getMessage(), null);
+        if (ex instanceof NotFoundException notFound) {
+            return error(env, ErrorCode.NOT_FOUND, ex.getMessage(), notFound.getField());
         }
-        if (ex instanceof ConflictException || ex instanceof OptimisticLockingFailureException) {
+        if (ex instanceof ConflictException conflict) {
+            return error(env, ErrorCode.CONFLICT, ex.getMessage(), conflict.getField());
+        }
+        if (ex instanceof OptimisticLockingFailureException) {
             return error(env, ErrorCode.CONFLICT,
                     "Dữ liệu đã bị người khác thay đổi, hãy tải lại / changed by someone else, reload and retry", null);
         }

@@ -1,0 +1,62 @@
+package vn.tracker.support;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tracker.agency.AgencyRepository;
+import vn.tracker.security.ApiTokenService;
+import vn.tracker.security.Scope;
+import vn.tracker.task.Deadline;
+import vn.tracker.task.Task;
+import vn.tracker.task.TaskRepository;
+
+/**
+ * Rows owned by one test, so tests that change data never touch the sample rows other tests read.
+ * A plain component under vn.tracker, so the application's component scan puts it in the shared
+ * {@link IntegrationTest} context without changing the context's cache key.
+ */
+@Component
+public class TestFixtures {
+
+    private final TaskRepository tasks;
+    private final AgencyRepository agencies;
+    private final ApiTokenService tokens;
+    private final TransactionTemplate tx;
+
+    TestFixtures(TaskRepository tasks, AgencyRepository agencies, ApiTokenService tokens, TransactionTemplate tx) {
+        this.tasks = tasks;
+        this.agencies = agencies;
+        this.tokens = tokens;
+        this.tx = tx;
+    }
+
+    /** A unique code with the given prefix, e.g. "T3-1a2b3c4d". */
+    public static String uniqueCode(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new NOT_STARTED task in province GL, led by the agency, due on the date. */
+    public Task newTask(String leadAgencyCode, LocalDate dueOn) {
+        return tx.execute(s -> {
+            Task task = new Task(uniqueCode("T"), "GL", "Nhiệm vụ kiểm thử " + UUID.randomUUID(),
+                    agencies.findByCode(leadAgencyCode).orElseThrow());
+            if (dueOn != null) {
+                task.setDeadline(Deadline.ofDay(dueOn));
+            }
+            return tasks.saveAndFlush(task);
+        });
+    }
+
+    public Task reload(Task task) {
+        return tx.execute(s -> tasks.findById(task.getId()).orElseThrow());
+    }
+
+    /** A PORTAL token of an agency with the given scopes. */
+    public String portalToken(String agencyCode, Scope... scopes) {
+        return tokens.issue(uniqueCode("test-portal"), Set.of(scopes), agencies.findByCode(agencyCode).orElseThrow(),
+                "test", Instant.now().plusSeconds(3600));
+    }
+}
