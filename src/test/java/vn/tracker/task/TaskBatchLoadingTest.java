@@ -1,4 +1,4 @@
-package vn.tracker.api;
+package vn.tracker.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,26 +6,27 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import vn.tracker.support.IntegrationTest;
+import vn.tracker.support.SqlStatements;
 import vn.tracker.support.TestTokens;
 
-/** The counter sees the statements of a request, and nested task fields load in batches. */
+/** Nested task fields load in batches: the statement count does not grow with the page size. */
 @IntegrationTest
-class SqlStatementCounterTest {
+class TaskBatchLoadingTest {
 
     @Autowired
     HttpGraphQlTester tester;
 
     @Autowired
-    SqlStatementCounter counter;
+    SqlStatements sql;
 
     long statementsFor(String query) {
         HttpGraphQlTester admin = TestTokens.asAdmin(tester);
-        admin.document(query).execute(); // warm-up: token lookup caches, lazy init
-        return counter.countDuring(() -> admin.document(query).execute().path("tasks.edges").hasValue());
+        admin.document(query).execute(); // warm-up: first-use initialisation is not what we measure
+        return sql.during(() -> admin.document(query).execute().path("tasks.edges").hasValue());
     }
 
     @Test
-    void countsStatementsOfARequest() {
+    void countsTheStatementsOfARequest() {
         assertThat(statementsFor("{ tasks(first: 3) { edges { node { code } } } }")).isGreaterThanOrEqualTo(1);
     }
 
