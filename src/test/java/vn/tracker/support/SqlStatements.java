@@ -1,7 +1,7 @@
 package vn.tracker.support;
 
 import org.springframework.stereotype.Component;
-import vn.tracker.ops.SqlStatementCounter;
+import vn.tracker.api.SqlStatementCounter;
 
 /**
  * Counts the SQL statements an action causes, for N+1 tests:
@@ -12,9 +12,9 @@ import vn.tracker.ops.SqlStatementCounter;
  * assertThat(n).isLessThanOrEqualTo(6);
  * </pre>
  *
- * Reads the growth of the application's statement counter (vn.tracker.ops, datasource-proxy), so
- * it sees the statements of the HTTP request the action sends. Tests run one at a time, and
- * nothing else runs SQL in between, so the growth is the request's.
+ * Counts, with the API's datasource-proxy counter, the statements run on HTTP request threads and
+ * on the calling thread while the action runs (background jobs are not counted). Tests send one
+ * request at a time, so that is the request's cost.
  */
 @Component
 public class SqlStatements {
@@ -26,8 +26,6 @@ public class SqlStatements {
     }
 
     public long during(Runnable action) {
-        long before = counter.total();
-        action.run();
-        return counter.total() - before;
+        return counter.countDuring(action);
     }
 }
