@@ -16,4 +16,8 @@ public interface AnnotationRepository extends JpaRepository<Annotation, Long> {
               and a.id = (select max(b.id) from Annotation b where b.task.id = a.task.id)
             """)
     List<Annotation> findLatestForTasks(Collection<Long> taskIds);
+
+    /** Tasks of a batch that have at least one open (unresolved) annotation: their reason is given. */
+    @Query("select distinct a.task.id from Annotation a where a.task.id in :taskIds and a.resolved = false")
+    List<Long> findTaskIdsWithOpenAnnotation(Collection<Long> taskIds);
 }

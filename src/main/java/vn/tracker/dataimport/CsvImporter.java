@@ -564,7 +564,7 @@ public class CsvImporter {
      * A stable code for a task the source left without one, derived from what identifies it
      * (province, directive, folded title), so that a re-import finds the same task again.
      */
-    static String generatedCode(String province, Directive directive, String title) {
+    public static String generatedCode(String province, Directive directive, String title) {
         String key = province + "|" + (directive == null ? "" : directive.getCode()) + "|" + TextFolding.fold(title);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -38,15 +38,21 @@ public class HealthQueries {
         this.policy = policy;
     }
 
-    /** Tasks whose health as of the date is one of the given values, by lead agency code then task code. */
+    /**
+     * Tasks whose health as of the date is one of the given values (null: any), by lead agency code
+     * then task code, with lead agency and directive fetched.
+     */
     public List<Task> tasksWithHealth(Set<TaskHealth> healths, LocalDate asOf, ReviewScope scope) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Task> q = cb.createQuery(Task.class);
         Root<Task> task = q.from(Task.class);
         @SuppressWarnings("unchecked")
         Join<Task, Agency> lead = (Join<Task, Agency>) task.<Task, Agency>fetch("leadAgency");
+        task.fetch("directive", JoinType.LEFT);
         List<Predicate> where = scope(task, q, cb, scope);
-        where.add(policy.matches(task, q, cb, healths, asOf));
+        if (healths != null && healths.size() < TaskHealth.values().length) {
+            where.add(policy.matches(task, q, cb, healths, asOf));
+        }
         q.select(task).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(lead.get("code")), cb.asc(task.get("code")));
         return em.createQuery(q).getResultList();
     }
@@ -57,6 +63,18 @@ public class HealthQueries {
         for (TaskHealth h : TaskHealth.values()) {
             result.put(h, count(asOf, scope, (task, q, cb) -> policy.matches(task, q, cb, Set.of(h), asOf)));
         }
+        return result;
+    }
+
+    /** Program codes of each task's assigning directive, for a batch (one statement). */
+    public Map<Long, List<String>> programsOf(List<Long> taskIds) {
+        Map<Long, List<String>> result = new java.util.HashMap<>();
+        if (taskIds.isEmpty()) {
+            return result;
+        }
+        em.createQuery("select t.id, p.code from Task t join t.directive d join d.programs p where t.id in :ids "
+                        + "order by p.code", Object[].class).setParameter("ids", taskIds).getResultList()
+                .forEach(r -> result.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         return result;
     }
 
