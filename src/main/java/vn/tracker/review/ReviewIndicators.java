@@ -18,6 +18,9 @@ import vn.tracker.indicator.ObservationRevision;
 import vn.tracker.indicator.ObservationRevisionRepository;
 import vn.tracker.indicator.Period;
 import vn.tracker.indicator.PeriodType;
+import vn.tracker.indicator.SeriesCache;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.tracker.task.TaskHealth;
 
 /**
@@ -37,9 +40,11 @@ class ReviewIndicators {
     private final ObservationRepository observations;
     private final ObservationRevisionRepository revisions;
     private final AgencyRepository agencies;
+    private final SeriesCache seriesCache;
 
     ReviewIndicators(IndicatorRepository indicators, ObservationRepository observations,
-            ObservationRevisionRepository revisions, AgencyRepository agencies) {
+            ObservationRevisionRepository revisions, AgencyRepository agencies, SeriesCache seriesCache) {
+        this.seriesCache = seriesCache;
         this.indicators = indicators;
         this.observations = observations;
         this.revisions = revisions;
@@ -72,6 +77,13 @@ class ReviewIndicators {
         Map<String, Indicator> series = new HashMap<>();
         indicators.findByCodeIn(List.of(OVERDUE, AT_RISK, UNEXPLAINED)).forEach(i -> series.put(i.getCode(), i));
         Period week = Period.containing(review.asOf(), PeriodType.WEEK);
+        // Cached series of these indicators must not outlive the new values: drop them after commit.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                series.values().forEach(i -> seriesCache.invalidate(i.getId()));
+            }
+        });
         byScope.forEach((code, counts) -> {
             Agency agency = scopes.get(code);
             if (agency == null) {

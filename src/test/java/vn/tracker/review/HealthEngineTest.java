@@ -22,7 +22,6 @@ import vn.tracker.task.TaskHealth;
 import vn.tracker.task.TaskRepository;
 import vn.tracker.task.TaskStatus;
 import vn.tracker.support.IntegrationTest;
-import vn.tracker.support.TestTokens;
 
 /**
  * The health rules on constructed cases (due today, due yesterday, ongoing without due date,
@@ -85,7 +84,7 @@ class HealthEngineTest {
 
     @Test
     void constructedCasesOverHttp() {
-        HttpGraphQlTester graphQl = TestTokens.asAdmin(tester);
+        HttpGraphQlTester graphQl = ReviewFixtures.admin(tester);
         Map<String, String> expected = Map.ofEntries(
                 Map.entry("T4-DUE-TODAY", "ON_TRACK"),
                 Map.entry("T4-DUE-YESTERDAY", "OVERDUE"),

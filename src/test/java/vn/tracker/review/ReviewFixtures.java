@@ -1,13 +1,18 @@
 package vn.tracker.review;
 
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.LocalDate;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import vn.tracker.support.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tracker.agency.Agency;
 import vn.tracker.agency.AgencyKind;
+import vn.tracker.annotation.Annotation;
+import vn.tracker.annotation.ReasonCategory;
 import vn.tracker.task.Task;
 import vn.tracker.task.TaskStatus;
 
@@ -30,6 +35,11 @@ class ReviewFixtures {
         this.tx = tx;
     }
 
+    /** The admin token, and a timeout that tolerates a busy two-core build machine. */
+    static HttpGraphQlTester admin(HttpGraphQlTester tester) {
+        return TestTokens.asAdmin(tester).mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
     Agency agency(String code, String name) {
         return tx.execute(s -> {
             Agency a = new Agency(code, name, AgencyKind.DEPARTMENT);
@@ -49,6 +59,26 @@ class ReviewFixtures {
             taskIds.add(t.getId());
             return t;
         });
+    }
+
+    /** An annotation written straight to the database (the mutations are tested on their own). */
+    Annotation annotate(Task task, String category, String text, boolean blocking, boolean raisesRisk) {
+        return tx.execute(s -> {
+            ReasonCategory c = em.createQuery("select c from ReasonCategory c where c.code = :code", ReasonCategory.class)
+                    .setParameter("code", category).getSingleResult();
+            Annotation a = new Annotation(em.getReference(Task.class, task.getId()), c, text, blocking, "test");
+            a.setRaisesRisk(raisesRisk);
+            em.persist(a);
+            return a;
+        });
+    }
+
+    void edit(Task task, Consumer<Task> change) {
+        tx.executeWithoutResult(s -> change.accept(em.find(Task.class, task.getId())));
+    }
+
+    void resolve(Annotation annotation, String resolution) {
+        tx.executeWithoutResult(s -> em.find(Annotation.class, annotation.getId()).resolve(resolution, "test"));
     }
 
     static Consumer<Task> dates(LocalDate start, LocalDate due, int progress, LocalDate lastReport) {
@@ -73,6 +103,14 @@ class ReviewFixtures {
                         .setParameter("ids", taskIds).executeUpdate();
                 em.createQuery("delete from Task t where t.id in :ids").setParameter("ids", taskIds).executeUpdate();
             }
+            // Closed reviews and the observations they recorded belong to these tests only.
+            em.createNativeQuery("delete from weekly_review_item").executeUpdate();
+            em.createNativeQuery("delete from weekly_review").executeUpdate();
+            em.createNativeQuery("delete from observation_revision where observation_id in (select o.id from observation o"
+                    + " join indicator i on i.id = o.indicator_id where i.code in ('TASKS_OVERDUE', 'TASKS_AT_RISK',"
+                    + " 'TASKS_UNEXPLAINED'))").executeUpdate();
+            em.createNativeQuery("delete from observation where indicator_id in (select i.id from indicator i where"
+                    + " i.code in ('TASKS_OVERDUE', 'TASKS_AT_RISK', 'TASKS_UNEXPLAINED'))").executeUpdate();
             if (!agencyIds.isEmpty()) {
                 em.createQuery("delete from Agency a where a.id in :ids").setParameter("ids", agencyIds).executeUpdate();
             }
