@@ -17,7 +17,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes an {@link AppendixSheet} as XLSX in the provinces' layout: title row, as-of line, province
  * line, the fixed header, then for each lead agency a Roman-numbered group row followed by its tasks
- * numbered 1, 2, … Streams rows (SXSSF), so long lists do not sit in memory.
+ * numbered 1, 2, … Streams rows (SXSSF, with a shared-strings table as Excel writes), so long lists do not
+ * sit in memory.
  */
 final class AppendixWriter {
 
@@ -27,7 +28,7 @@ final class AppendixWriter {
     }
 
     static byte[] write(AppendixSheet sheet) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, false, true)) {
             Sheet s = wb.createSheet("Phu luc");
             CellStyle title = style(wb, true, 14, HorizontalAlignment.CENTER, false);
             CellStyle italic = wb.createCellStyle();

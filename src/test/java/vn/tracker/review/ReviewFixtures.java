@@ -92,17 +92,17 @@ class ReviewFixtures {
         };
     }
 
+    /** Deletes every task of the test province (also those an import created) and what hangs off them. */
     void removeAll() {
         tx.executeWithoutResult(s -> {
-            if (!taskIds.isEmpty()) {
-                for (String table : List.of("annotation", "progress_report", "evidence",
-                        "task_coordinator", "task_assignee")) {
-                    deleteByTask(table);
-                }
-                em.createQuery("update Task t set t.duplicateOf = null where t.id in :ids")
-                        .setParameter("ids", taskIds).executeUpdate();
-                em.createQuery("delete from Task t where t.id in :ids").setParameter("ids", taskIds).executeUpdate();
+            String inProvince = " where task_id in (select id from task where province_code = '" + PROVINCE + "')";
+            for (String table : List.of("annotation", "progress_report", "evidence", "task_coordinator",
+                    "task_assignee")) {
+                em.createNativeQuery("delete from " + table + inProvince).executeUpdate();
             }
+            em.createNativeQuery("update task set duplicate_of_id = null where province_code = '" + PROVINCE + "'")
+                    .executeUpdate();
+            em.createNativeQuery("delete from task where province_code = '" + PROVINCE + "'").executeUpdate();
             // Closed reviews and the observations they recorded belong to these tests only.
             em.createNativeQuery("delete from weekly_review_item").executeUpdate();
             em.createNativeQuery("delete from weekly_review").executeUpdate();
@@ -119,8 +119,4 @@ class ReviewFixtures {
         agencyIds.clear();
     }
 
-    private void deleteByTask(String table) {
-        em.createNativeQuery("delete from " + table + " where task_id in (:ids)").setParameter("ids", taskIds)
-                .executeUpdate();
-    }
 }
