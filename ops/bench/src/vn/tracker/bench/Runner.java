@@ -1,0 +1,85 @@
+package vn.tracker.bench;
+
+import java.util.Objects;
+
+/**
+ * Times an operation: warm-up rounds (JIT, caches, buffer pool), then measured rounds that
+ * alternate which side goes first, so neither profits systematically from the other's warm data.
+ * Statements per request = growth of the product's statement tally over the measured product
+ * calls (baselines use their own unproxied connection, so they do not count).
+ */
+final class Runner {
+
+    private final int warmup;
+    private final int rounds;
+
+    Runner(int warmup, int rounds) {
+        this.warmup = warmup;
+        this.rounds = rounds;
+    }
+
+    OperationResult run(BenchOperation op, BenchContext ctx) {
+        String reason = op.unsupportedReason(ctx);
+        if (reason != null) {
+            Log.info("%s: skipped (%s)", op.name(), reason);
+            return OperationResult.unsupported(op.name(), reason);
+        }
+        try {
+            op.prepare(ctx);
+            String check = "not compared";
+            for (int i = 0; i < warmup; i++) {
+                Object p = op.product(ctx, i);
+                Object b = op.baseline(ctx, i);
+                if (i == 0 && p != null) {
+                    check = Objects.equals(p, b) ? "same answer" : "ANSWERS DIFFER";
+                    if (!Objects.equals(p, b)) {
+                        Log.info("%s: product and baseline answers differ:%n  product  %s%n  baseline %s", op.name(),
+                                abbreviate(p), abbreviate(b));
+                    }
+                }
+            }
+            long[] product = new long[rounds];
+            long[] baseline = new long[rounds];
+            long statements = 0;
+            for (int i = 0; i < rounds; i++) {
+                int it = warmup + i;
+                if (i % 2 == 0) {
+                    statements += timeProduct(op, ctx, it, product, i);
+                    baseline[i] = time(() -> op.baseline(ctx, it));
+                } else {
+                    baseline[i] = time(() -> op.baseline(ctx, it));
+                    statements += timeProduct(op, ctx, it, product, i);
+                }
+            }
+            OperationResult result = new OperationResult(op.name(), product, baseline, (double) statements / rounds,
+                    check, "");
+            Log.info("%s: product %.2f ms, baseline %.2f ms, ratio %s, %.1f statements/request, %s", op.name(),
+                    result.productMedianMs(), result.baselineMedianMs(), result.ratioText(),
+                    result.statementsPerRequest(), check);
+            return result;
+        } catch (Exception e) {
+            Log.info("%s: FAILED %s", op.name(), e);
+            return OperationResult.unsupported(op.name(), "failed: " + e.getMessage());
+        }
+    }
+
+    private static long timeProduct(BenchOperation op, BenchContext ctx, int it, long[] into, int i) throws Exception {
+        long before = ctx.productStatements();
+        into[i] = time(() -> op.product(ctx, it));
+        return ctx.productStatements() - before;
+    }
+
+    private interface Call {
+        Object call() throws Exception;
+    }
+
+    private static long time(Call call) throws Exception {
+        long start = System.nanoTime();
+        call.call();
+        return System.nanoTime() - start;
+    }
+
+    private static String abbreviate(Object o) {
+        return BenchContext.abbreviate(String.valueOf(o));
+    }
+}
