@@ -182,7 +182,19 @@ public class SeriesService {
     }
 
     private static BigDecimal round(BigDecimal v) {
-        return v == null ? null : v.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (v == null) {
+            return null;
+        }
+        BigDecimal r = v.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0) : r; // 80, not 8E+1
+    }
+
+    private static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal r = v.stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0) : r;
     }
 
     /** An agency's own figures per period, keeping only the coarsest observation period type per period. */
@@ -271,7 +283,7 @@ public class SeriesService {
             if (v == null) {
                 v = byKey.get("null|null");
             }
-            return v == null ? null : v.stripTrailingZeros();
+            return plain(v);
         }
     }
 

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.web.client.RestClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tracker.agency.AgencyRepository;
@@ -26,6 +28,7 @@ import vn.tracker.support.TestTokens;
  * its Thursday is 02/01, so it belongs to January 2025) … 2025-W05 (27/01–02/02, January).
  */
 @IntegrationTest
+@SuppressWarnings("unchecked")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeriesGraphQlTest {
 
@@ -54,6 +57,8 @@ class SeriesGraphQlTest {
     JdbcTemplate jdbc;
     @Autowired
     SeriesCache cache;
+    @LocalServerPort
+    int port;
 
     SeriesFixtures fx;
 
@@ -243,6 +248,31 @@ class SeriesGraphQlTest {
                 .variable("f", "2020-01-01").variable("to", "2025-12-31").execute().errors()
                 .satisfy(e -> assertThat(e).singleElement()
                         .satisfies(err -> assertThat(err.getExtensions()).containsEntry("code", "BAD_USER_INPUT")));
+    }
+
+    @Test
+    void downloadsTheSeriesAsCsvAndJson() {
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.ADMIN).build();
+        String csv = http.get().uri("/api/indicators/ZZT6_SUM/series.csv?agencies=GL-UBND&includeChildren=true"
+                + "&periodType=WEEK&from=2025-W01&to=2025-W02&asOf=2025-06-01").retrieve().body(String.class);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo(
+                "indicator,agency_code,agency_name,period,start,end,value,numerator,denominator,target,gap,meets_target");
+        assertThat(lines).contains("ZZT6_SUM,GL-UBND,Ủy ban nhân dân tỉnh Gia Lai,2025-W01,2024-12-30,2025-01-05,11,,,,,",
+                "ZZT6_SUM,GL-CA,Công an tỉnh Gia Lai,2025-W02,2025-01-06,2025-01-12,20,,,,,",
+                "ZZT6_SUM,GL-SYT,Sở Y tế tỉnh Gia Lai,2025-W02,2025-01-06,2025-01-12,,,,,,");
+        Map<String, Object> json = http.get().uri("/api/indicators/ZZT6_AVG/series.json?agencies=GL-UBND"
+                + "&periodType=MONTH&from=2025-01&to=2025-02&asOf=2025-06-01").retrieve().body(Map.class);
+        assertThat(json).containsEntry("periodType", "MONTH").containsEntry("periods", List.of("2025-01", "2025-02"));
+        List<Map<String, Object>> points = (List<Map<String, Object>>) ((List<Map<String, Object>>) json.get("agencies"))
+                .get(0).get("points");
+        assertThat(((Number) points.get(0).get("value")).doubleValue()).isEqualTo(80.0);
+        assertThat(points.get(0)).containsEntry("meetsTarget", true);
+        assertThat(points.get(1)).containsEntry("value", null);
+        int missing = http.get().uri("/api/indicators/NO_SUCH/series.csv?agencies=GL&from=2025&to=2025")
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(missing).isEqualTo(404);
     }
 
     private Map<String, List<Double>> values(String indicator, String asOf) {
