@@ -45,6 +45,21 @@ public class ConsoleFormat {
         return isVietnamese() ? VI_TIME.format(local) : EN_TIME.format(local);
     }
 
+    /**
+     * The reader's half of a bilingual product message ("Vietnamese / English"): services speak
+     * both languages in one string, the console shows the one the user chose.
+     */
+    public String text(String bilingual) {
+        if (bilingual == null) {
+            return "";
+        }
+        int split = bilingual.indexOf(" / ");
+        if (split < 0) {
+            return bilingual;
+        }
+        return isVietnamese() ? bilingual.substring(0, split) : bilingual.substring(split + 3);
+    }
+
     private static boolean isVietnamese() {
         return !"en".equals(locale().getLanguage());
     }

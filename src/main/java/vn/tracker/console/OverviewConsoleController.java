@@ -14,21 +14,22 @@ import vn.tracker.common.AsOfDates;
 import vn.tracker.indicator.IndicatorService;
 import vn.tracker.indicator.Target;
 import vn.tracker.pilot.PilotModelService;
-import vn.tracker.task.TaskHealthCounts;
+import vn.tracker.review.HealthQueries;
+import vn.tracker.review.ReviewScope;
 
 /** Tổng quan: the first page a leader opens — tasks by health, pilot models, key indicators. */
 @Controller
 class OverviewConsoleController {
 
     private final AsOfDates asOfDates;
-    private final TaskHealthCounts healthCounts;
+    private final HealthQueries healthQueries;
     private final PilotModelService pilotModels;
     private final IndicatorService indicators;
 
-    OverviewConsoleController(AsOfDates asOfDates, TaskHealthCounts healthCounts, PilotModelService pilotModels,
+    OverviewConsoleController(AsOfDates asOfDates, HealthQueries healthQueries, PilotModelService pilotModels,
             IndicatorService indicators) {
         this.asOfDates = asOfDates;
-        this.healthCounts = healthCounts;
+        this.healthQueries = healthQueries;
         this.pilotModels = pilotModels;
         this.indicators = indicators;
     }
@@ -38,7 +39,7 @@ class OverviewConsoleController {
             Model model) {
         LocalDate date = asOfDates.orToday(asOf);
         model.addAttribute("asOf", date);
-        model.addAttribute("healthCounts", healthCounts.asOf(date));
+        model.addAttribute("healthCounts", healthQueries.countByHealth(date, ReviewScope.ALL));
         model.addAttribute("pilotCounts", pilotModels.countsByStatus());
         model.addAttribute("keyIndicators", latestTargetPerIndicator(indicators.keyIndicatorTargets()));
         return "overview";
