@@ -13,6 +13,14 @@ import vn.tracker.security.CurrentActor;
 @ControllerAdvice
 class ConsoleModelAdvice {
 
+    /** The same attributes for views chosen by exception handlers (they get a fresh model). */
+    static void fill(org.springframework.ui.Model model, HttpServletRequest request) {
+        ConsoleModelAdvice advice = new ConsoleModelAdvice();
+        model.addAttribute("actor", advice.actor());
+        model.addAttribute("currentPath", advice.currentPath(request));
+        model.addAttribute("languageLinks", advice.languageLinks(request));
+    }
+
     @ModelAttribute("actor")
     Actor actor() {
         return CurrentActor.find().orElse(null);

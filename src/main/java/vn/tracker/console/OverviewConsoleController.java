@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +17,7 @@ import vn.tracker.review.HealthQueries;
 import vn.tracker.review.ReviewScope;
 
 /** Tổng quan: the first page a leader opens — tasks by health, pilot models, key indicators. */
-@Controller
+@ConsoleController
 class OverviewConsoleController {
 
     private final AsOfDates asOfDates;

@@ -4,7 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.stereotype.Controller;
+import vn.tracker.console.ConsoleController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,7 +17,7 @@ import vn.tracker.directive.DirectiveService;
  * Nhiệm vụ quá hạn / có nguy cơ chậm tiến độ: the working group's list at /tasks. One handler
  * serves the whole page and, for htmx, just the region that changes.
  */
-@Controller
+@ConsoleController
 class TaskConsoleController {
 
     static final List<TaskHealth> AT_RISK_LIST = List.of(TaskHealth.OVERDUE, TaskHealth.AT_RISK);

@@ -16,14 +16,14 @@ class OverviewConsoleTest {
 
     @Test
     void anonymousVisitorsAreSentToSignIn() {
-        HttpResponse<String> response = ConsoleClient.anonymous(port).get("/?asOf=2026-01-06");
+        HttpResponse<String> response = ConsoleTestClient.anonymous(port).get("/?asOf=2026-01-06");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     @Test
     void overviewShowsTasksByHealthAsOfTheGivenDateInVietnamese() {
-        HttpResponse<String> response = ConsoleClient.signedIn(port, "tgv").get("/?asOf=2026-01-06");
+        HttpResponse<String> response = ConsoleTestClient.signedIn(port, "tgv").get("/?asOf=2026-01-06");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("text/html").containsIgnoringCase("utf-8"));
@@ -37,7 +37,7 @@ class OverviewConsoleTest {
 
     @Test
     void languageSwitchGivesEnglishAndIsRemembered() {
-        ConsoleClient client = ConsoleClient.signedIn(port, "viewer");
+        ConsoleTestClient client = ConsoleTestClient.signedIn(port, "viewer");
         String english = client.get("/?asOf=2026-01-06&lang=en").body();
         assertThat(english).contains("<html lang=\"en\"", "Programme overview", "Tasks by health as of 2026-01-06",
                 "href=\"/?asOf=2026-01-06&amp;lang=vi\"");
@@ -47,7 +47,7 @@ class OverviewConsoleTest {
 
     @Test
     void unknownPagesAnswer404WithoutInternals() {
-        HttpResponse<String> response = ConsoleClient.signedIn(port, "tgv").get("/no-such-page");
+        HttpResponse<String> response = ConsoleTestClient.signedIn(port, "tgv").get("/no-such-page");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Không tìm thấy").doesNotContain("Exception", "at vn.tracker");
     }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * A browser-like HTTP client for console tests over real HTTP: keeps the session cookie, signs in
  * through the login form and sends the CSRF token the pages carry, exactly as a user agent would.
  */
-final class ConsoleClient {
+public final class ConsoleTestClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -26,18 +26,18 @@ final class ConsoleClient {
     private final HttpClient http;
     private String csrf;
 
-    private ConsoleClient(int port) {
+    private ConsoleTestClient(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    static ConsoleClient anonymous(int port) {
-        return new ConsoleClient(port);
+    public static ConsoleTestClient anonymous(int port) {
+        return new ConsoleTestClient(port);
     }
 
-    static ConsoleClient signedIn(int port, String username) {
-        ConsoleClient client = new ConsoleClient(port);
+    public static ConsoleTestClient signedIn(int port, String username) {
+        ConsoleTestClient client = new ConsoleTestClient(port);
         client.get("/login");
         HttpResponse<String> response = client.post("/login", Map.of("username", username, "password", "demo"));
         if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
@@ -46,20 +46,21 @@ final class ConsoleClient {
         return client;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), false);
     }
 
-    /** A request as htmx sends it (HX-Request header), expecting a fragment back. */
-    HttpResponse<String> htmxGet(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET(), false);
+    /** A request as htmx sends it (HX-Request and the target element's id), expecting a fragment back. */
+    public HttpResponse<String> htmxGet(String path, String targetId) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
+                .header("HX-Target", targetId).GET(), false);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         return post(path, form, false);
     }
 
-    HttpResponse<String> htmxPost(String path, Map<String, String> form) {
+    public HttpResponse<String> htmxPost(String path, Map<String, String> form) {
         return post(path, form, true);
     }
 
