@@ -20,7 +20,7 @@ class GraphQlScalarsConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(DATE_TIME).scalar(ExtendedScalars.GraphQLLong);
+        return wiring -> wiring.scalar(DATE).scalar(DATE_TIME).scalar(ExtendedScalars.GraphQLLong);
     }
 
     /**
@@ -29,6 +29,57 @@ class GraphQlScalarsConfiguration {
      */
     static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar(ExtendedScalars.DateTime)
             .coercing(new InstantAwareCoercing(ExtendedScalars.DateTime.getCoercing())).build();
+
+    /**
+     * ISO date that rejects impossible dates: the stock scalar resolves "2026-02-30" leniently to
+     * 2026-02-28, which would silently answer a different question.
+     */
+    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar(ExtendedScalars.Date)
+            .coercing(new StrictDateCoercing(ExtendedScalars.Date.getCoercing())).build();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private record StrictDateCoercing(Coercing delegate) implements Coercing<Object, String> {
+
+        @Override
+        public String serialize(Object value, GraphQLContext context, Locale locale) throws CoercingSerializeException {
+            return (String) delegate.serialize(value, context, locale);
+        }
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale)
+                throws CoercingParseValueException {
+            Object parsed = delegate.parseValue(input, context, locale);
+            if (input instanceof String text && !strict(text)) {
+                throw new CoercingParseValueException("Ngày không hợp lệ / invalid date: expected YYYY-MM-DD");
+            }
+            return parsed;
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
+                throws CoercingParseLiteralException {
+            Object parsed = delegate.parseLiteral(input, variables, context, locale);
+            if (input instanceof graphql.language.StringValue text && !strict(text.getValue())) {
+                throw new CoercingParseLiteralException("Ngày không hợp lệ / invalid date: expected YYYY-MM-DD");
+            }
+            return parsed;
+        }
+
+        @Override
+        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return delegate.valueToLiteral(input, context, locale);
+        }
+
+        private static boolean strict(String text) {
+            try {
+                java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                return true;
+            } catch (java.time.format.DateTimeParseException e) {
+                return false;
+            }
+        }
+    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private record InstantAwareCoercing(Coercing delegate) implements Coercing<Object, String> {

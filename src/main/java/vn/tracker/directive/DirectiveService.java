@@ -90,7 +90,9 @@ public class DirectiveService {
                     where.add(root.get("id").in(inProgram));
                 }
                 if (filter.search() != null && !filter.search().isBlank()) {
-                    where.add(cb.like(root.get("titleFolded"), TextFolding.likePattern(filter.search()), '!'));
+                    String like = TextFolding.likePattern(filter.search());
+                    where.add(cb.or(cb.like(root.get("titleFolded"), like, '!'),
+                            cb.like(cb.lower(root.get("code")), like, '!')));
                 }
             }
             return cb.and(where.toArray(Predicate[]::new));

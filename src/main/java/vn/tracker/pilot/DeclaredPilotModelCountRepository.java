@@ -10,4 +10,8 @@ public interface DeclaredPilotModelCountRepository extends JpaRepository<Declare
             String modelSet, String programCode);
 
     List<DeclaredPilotModelCount> findByModelSetOrderByProgramCode(String modelSet);
+
+    @org.springframework.data.jpa.repository.Query(
+            "select c from DeclaredPilotModelCount c left join fetch c.decision order by c.provinceCode, c.modelSet, c.programCode")
+    List<DeclaredPilotModelCount> findAllWithDecision();
 }

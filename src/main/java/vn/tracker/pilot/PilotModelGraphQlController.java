@@ -23,15 +23,30 @@ class PilotModelGraphQlController {
     private final DirectiveService directives;
     private final AgencyService agencies;
 
-    PilotModelGraphQlController(PilotModelService models, DirectiveService directives, AgencyService agencies) {
+    private final PilotModelPortfolioService portfolio;
+
+    PilotModelGraphQlController(PilotModelService models, DirectiveService directives, AgencyService agencies,
+            PilotModelPortfolioService portfolio) {
+        this.portfolio = portfolio;
         this.models = models;
         this.directives = directives;
         this.agencies = agencies;
     }
 
     @QueryMapping
-    Connection<PilotModel> pilotModels(@Argument Integer first, @Argument String after) {
-        return models.list(PageRequest.of(first, after));
+    Connection<PilotModel> pilotModels(@Argument PilotModelFilter filter, @Argument Integer first,
+            @Argument String after) {
+        return models.list(filter, PageRequest.of(first, after));
+    }
+
+    @QueryMapping
+    PilotModel pilotModel(@Argument String decision, @Argument int number) {
+        return models.byKey(decision, number);
+    }
+
+    @QueryMapping
+    PilotModelPortfolio pilotModelPortfolio(@Argument String decision, @Argument String province) {
+        return portfolio.portfolio(decision, province);
     }
 
     @BatchMapping

@@ -7,7 +7,19 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface PilotModelRepository extends JpaRepository<PilotModel, Long> {
+public interface PilotModelRepository extends JpaRepository<PilotModel, Long>,
+        org.springframework.data.jpa.repository.JpaSpecificationExecutor<PilotModel> {
+
+    /** (decision id, program code, status, count) of the models each decision approves. */
+    @Query("select d.id, p.code, m.status, count(m) from PilotModel m join m.decision d left join m.program p "
+            + "group by d.id, p.code, m.status")
+    List<Object[]> countByDecisionProgramStatus();
+
+    /** The same for the further decisions that also list models. */
+    @Query("select d.id, p.code, m.status, count(m) from PilotModel m join m.otherDecisions d left join m.program p "
+            + "group by d.id, p.code, m.status")
+    List<Object[]> countByOtherDecisionProgramStatus();
+
 
     Optional<PilotModel> findByDecisionCodeAndNumber(String decisionCode, int number);
 

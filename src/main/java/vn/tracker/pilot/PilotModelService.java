@@ -24,6 +24,52 @@ public class PilotModelService {
         this.models = models;
     }
 
+    public PilotModel byKey(String decision, int number) {
+        return models.findByDecisionCodeAndNumber(decision, number).orElse(null);
+    }
+
+    /** Models matching the filter, in insertion order (keyset on id: stable under inserts). */
+    public Connection<PilotModel> list(PilotModelFilter filter, PageRequest page) {
+        org.springframework.data.jpa.domain.Specification<PilotModel> spec = matching(filter);
+        long afterId = page.afterId();
+        org.springframework.data.jpa.domain.Specification<PilotModel> pageSpec =
+                spec.and((root, q, cb) -> cb.greaterThan(root.get("id"), afterId));
+        List<PilotModel> rows = models.findBy(pageSpec,
+                q -> q.sortBy(org.springframework.data.domain.Sort.by("id")).limit(page.first() + 1).all());
+        return Connection.of(rows, page, m -> Cursor.encodeId(m.getId()), () -> models.count(spec));
+    }
+
+    private static org.springframework.data.jpa.domain.Specification<PilotModel> matching(PilotModelFilter filter) {
+        return (root, query, cb) -> {
+            List<jakarta.persistence.criteria.Predicate> where = new ArrayList<>();
+            if (filter != null) {
+                if (filter.program() != null && !filter.program().isEmpty()) {
+                    where.add(root.join("program").get("code").in(filter.program()));
+                }
+                if (filter.decision() != null && !filter.decision().isEmpty()) {
+                    var other = query.subquery(Long.class);
+                    var m = other.from(PilotModel.class);
+                    other.select(m.get("id")).where(m.join("otherDecisions").get("code").in(filter.decision()));
+                    where.add(cb.or(root.get("decision").get("code").in(filter.decision()), root.get("id").in(other)));
+                }
+                if (filter.leadAgency() != null && !filter.leadAgency().isEmpty()) {
+                    where.add(root.join("leadAgency").get("code").in(filter.leadAgency()));
+                }
+                if (filter.status() != null && !filter.status().isEmpty()) {
+                    where.add(root.get("status").in(filter.status()));
+                }
+                if (filter.province() != null) {
+                    where.add(cb.equal(root.get("provinceCode"), filter.province()));
+                }
+                if (filter.search() != null && !filter.search().isBlank()) {
+                    where.add(cb.like(root.get("nameFolded"),
+                            vn.tracker.common.TextFolding.likePattern(filter.search()), '!'));
+                }
+            }
+            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+    }
+
     public Connection<PilotModel> list(PageRequest page) {
         List<PilotModel> rows = models.findByIdGreaterThanOrderByIdAsc(page.afterId(),
                 org.springframework.data.domain.PageRequest.of(0, page.first() + 1));

@@ -8,5 +8,7 @@ public interface ProgressReportRepository extends JpaRepository<ProgressReport, 
 
     List<ProgressReport> findByTaskIdOrderByIdDesc(Long taskId, Pageable page);
 
+    List<ProgressReport> findByTaskIdAndIdLessThanOrderByIdDesc(Long taskId, long beforeId, Pageable page);
+
     long countByTaskId(Long taskId);
 }

@@ -1,5 +1,6 @@
 package vn.tracker.task;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,13 @@ class TaskGraphQlController {
     private final AsOfDates asOfDates;
     private final TaskHealthPolicy healthPolicy;
 
+    private final TaskSearch search;
+    private final TaskStatsService stats;
+
     TaskGraphQlController(TaskService tasks, AgencyService agencies, DirectiveService directives,
-            AsOfDates asOfDates, TaskHealthPolicy healthPolicy) {
+            AsOfDates asOfDates, TaskHealthPolicy healthPolicy, TaskSearch search, TaskStatsService stats) {
+        this.search = search;
+        this.stats = stats;
         this.healthPolicy = healthPolicy;
         this.tasks = tasks;
         this.agencies = agencies;
@@ -46,8 +52,16 @@ class TaskGraphQlController {
     }
 
     @QueryMapping
-    Connection<Task> tasks(@Argument Integer first, @Argument String after) {
-        return tasks.list(PageRequest.of(first, after));
+    Connection<Task> tasks(@Argument TaskFilter filter, @Argument TaskOrder orderBy, @Argument Integer first,
+            @Argument String after, @Argument LocalDate asOf, DataFetchingEnvironment env) {
+        return search.search(filter, env.getArgument("filter"), orderBy, PageRequest.of(first, after),
+                asOfDates.orToday(asOf));
+    }
+
+    @QueryMapping
+    TaskStats taskStats(@Argument TaskFilter filter, @Argument List<TaskStats.GroupBy> groupBy,
+            @Argument LocalDate asOf, DataFetchingEnvironment env) {
+        return stats.stats(filter, env.getArgument("filter"), groupBy, asOfDates.orToday(asOf));
     }
 
     @SchemaMapping

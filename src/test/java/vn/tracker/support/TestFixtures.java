@@ -46,8 +46,13 @@ public class TestFixtures {
 
     /** A new NOT_STARTED task in the test province, led by the agency, due on the date. */
     public Task newTask(String leadAgencyCode, LocalDate dueOn) {
+        return newTask(uniqueCode("T"), leadAgencyCode, dueOn);
+    }
+
+    /** The same with a chosen code (e.g. one that sorts before every other). */
+    public Task newTask(String code, String leadAgencyCode, LocalDate dueOn) {
         return tx.execute(s -> {
-            Task task = new Task(uniqueCode("T"), PROVINCE, "Nhiệm vụ kiểm thử " + UUID.randomUUID(),
+            Task task = new Task(code, PROVINCE, "Nhiệm vụ kiểm thử " + UUID.randomUUID(),
                     agencies.findByCode(leadAgencyCode).orElseThrow());
             if (dueOn != null) {
                 task.setDeadline(Deadline.ofDay(dueOn));
