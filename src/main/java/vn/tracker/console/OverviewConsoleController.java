@@ -1,16 +1,24 @@
 package vn.tracker.console;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.tracker.common.AsOfDates;
 import vn.tracker.indicator.IndicatorService;
+import vn.tracker.indicator.PeriodType;
+import vn.tracker.indicator.Series;
+import vn.tracker.indicator.SeriesPoint;
+import vn.tracker.indicator.SeriesRequest;
+import vn.tracker.indicator.SeriesService;
 import vn.tracker.indicator.Target;
 import vn.tracker.pilot.PilotModelService;
 import vn.tracker.review.HealthQueries;
@@ -20,13 +28,21 @@ import vn.tracker.review.ReviewScope;
 @ConsoleController
 class OverviewConsoleController {
 
+    /** How far back the overview looks for an indicator's latest yearly value. */
+    static final int LOOK_BACK_YEARS = 5;
+
     private final AsOfDates asOfDates;
     private final HealthQueries healthQueries;
     private final PilotModelService pilotModels;
     private final IndicatorService indicators;
+    private final SeriesService series;
+    private final String homeAgency;
 
     OverviewConsoleController(AsOfDates asOfDates, HealthQueries healthQueries, PilotModelService pilotModels,
-            IndicatorService indicators) {
+            IndicatorService indicators, SeriesService series,
+            @Value("${tracker.console.home-agency:GL}") String homeAgency) {
+        this.series = series;
+        this.homeAgency = homeAgency;
         this.asOfDates = asOfDates;
         this.healthQueries = healthQueries;
         this.pilotModels = pilotModels;
@@ -40,8 +56,28 @@ class OverviewConsoleController {
         model.addAttribute("asOf", date);
         model.addAttribute("healthCounts", healthQueries.countByHealth(date, ReviewScope.ALL));
         model.addAttribute("pilotCounts", pilotModels.countsByStatus());
-        model.addAttribute("keyIndicators", latestTargetPerIndicator(indicators.keyIndicatorTargets()));
+        List<Target> key = latestTargetPerIndicator(indicators.keyIndicatorTargets());
+        model.addAttribute("keyIndicators", key);
+        model.addAttribute("latestValues", latestValues(key, date));
         return "overview";
+    }
+
+    /**
+     * The latest yearly value of each key indicator for the home agency, from the series service
+     * (cached between ingests), as of the date.
+     */
+    private Map<Long, BigDecimal> latestValues(List<Target> key, LocalDate asOf) {
+        Map<Long, BigDecimal> latest = new HashMap<>();
+        String from = String.valueOf(asOf.getYear() - LOOK_BACK_YEARS);
+        String to = String.valueOf(asOf.getYear());
+        for (Target target : key) {
+            Series s = series.series(new SeriesRequest(target.getIndicator().getCode(), List.of(homeAgency), false,
+                    PeriodType.YEAR, from, to, asOf));
+            s.agencies().stream().flatMap(a -> a.points().stream()).map(SeriesPoint::value)
+                    .filter(java.util.Objects::nonNull).reduce((first, second) -> second)
+                    .ifPresent(v -> latest.put(target.getIndicator().getId(), v));
+        }
+        return latest;
     }
 
     /** One row per indicator: its target for the latest period named (or the open-ended one). */
