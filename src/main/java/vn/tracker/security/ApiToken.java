@@ -69,8 +69,8 @@ public class ApiToken extends BaseEntity {
         return set;
     }
 
-    public void revoke() {
-        this.revokedAt = Instant.now();
+    public void revoke(Instant at) {
+        this.revokedAt = at;
     }
 
     public String getName() {

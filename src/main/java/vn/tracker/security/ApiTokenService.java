@@ -1,31 +1,58 @@
 package vn.tracker.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.agency.Agency;
+import vn.tracker.agency.AgencyRepository;
+import vn.tracker.common.BadInputException;
+import vn.tracker.common.Connection;
+import vn.tracker.common.Cursor;
+import vn.tracker.common.NotFoundException;
+import vn.tracker.common.PageRequest;
 
-/** Issues, checks and revokes API tokens. Only hashes are stored; a token is shown once. */
+/** Issues, checks, lists and revokes API tokens. Only hashes are stored; a secret is shown once. */
 @Service
 public class ApiTokenService {
 
-    private final ApiTokenRepository tokens;
+    static final Duration DEFAULT_VALIDITY = Duration.ofDays(90);
+    static final Duration MAX_VALIDITY = Duration.ofDays(731);
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
 
-    ApiTokenService(ApiTokenRepository tokens) {
+    private final ApiTokenRepository tokens;
+    private final AgencyRepository agencies;
+    private final Permissions permissions;
+    private final Clock clock;
+
+    ApiTokenService(ApiTokenRepository tokens, AgencyRepository agencies, Permissions permissions, Clock clock) {
         this.tokens = tokens;
+        this.agencies = agencies;
+        this.permissions = permissions;
+        this.clock = clock;
     }
 
-    /** The actor a presented token stands for, if it exists and is neither expired nor revoked. */
-    @Transactional(readOnly = true)
+    /** A new token with its secret, which is not stored and cannot be shown again. */
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    /**
+     * The actor a presented token stands for, if it exists and is neither expired nor revoked.
+     * Records the last use at most every few minutes, so reads do not turn into writes.
+     */
+    @Transactional
     public Optional<Actor> authenticate(String presented, Instant now) {
         if (presented.isEmpty() || presented.length() > 200) {
             return Optional.empty();
         }
-        return tokens.findByTokenHash(TokenHashing.hash(presented))
-                .filter(t -> t.isUsableAt(now))
-                .map(ApiTokenService::actorOf);
+        Optional<ApiToken> token = tokens.findByTokenHash(TokenHashing.hash(presented)).filter(t -> t.isUsableAt(now));
+        token.filter(t -> t.getLastUsedAt() == null || t.getLastUsedAt().plus(TOUCH_INTERVAL).isBefore(now))
+                .ifPresent(t -> tokens.touch(t.getId(), now));
+        return token.map(ApiTokenService::actorOf);
     }
 
     static Actor actorOf(ApiToken token) {
@@ -35,12 +62,62 @@ public class ApiTokenService {
         return new Actor("token:" + token.getName(), role, scopes, agencyId, true);
     }
 
-    /** Creates a token and returns its secret, which is not stored and cannot be shown again. */
+    /** Creates a token (admins only). */
     @Transactional
-    public String issue(String name, Set<Scope> scopes, Agency agency, String createdBy, Instant expiresAt) {
+    public Issued create(String name, Set<Scope> scopes, String agencyCode, Instant expiresAt) {
+        permissions.requireAdmin();
+        String checkedName = name == null ? "" : name.strip();
+        if (checkedName.isEmpty() || checkedName.length() > 200) {
+            throw new BadInputException("name", "Tên mã truy cập 1–200 ký tự / token name 1–200 characters");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            throw new BadInputException("scopes", "Cần ít nhất một phạm vi / at least one scope");
+        }
+        EnumSet<Scope> checkedScopes = EnumSet.copyOf(scopes);
+        checkedScopes.add(Scope.READ); // whoever may report or administer may also read
+        Agency agency = null;
+        if (agencyCode != null && !agencyCode.isBlank()) {
+            agency = agencies.findByCode(agencyCode.strip())
+                    .orElseThrow(() -> new BadInputException("agencyCode", "Không có cơ quan mã này / unknown agency code"));
+        } else if (checkedScopes.contains(Scope.REPORT) && !checkedScopes.contains(Scope.ADMIN)) {
+            throw new BadInputException("agencyCode",
+                    "Mã truy cập báo cáo phải gắn với một cơ quan / a report token needs an agency");
+        }
+        Instant now = clock.instant();
+        Instant expiry = expiresAt == null ? now.plus(DEFAULT_VALIDITY) : expiresAt;
+        if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_VALIDITY))) {
+            throw new BadInputException("expiresAt",
+                    "Thời hạn phải trong tương lai và không quá 2 năm / expiry must be in the future, at most 2 years");
+        }
         String secret = TokenHashing.newToken();
-        tokens.save(new ApiToken(name, TokenHashing.hash(secret), scopes, agency, createdBy, expiresAt));
-        return secret;
+        ApiToken token = tokens.save(new ApiToken(checkedName, TokenHashing.hash(secret), checkedScopes, agency,
+                CurrentActor.name(), expiry));
+        return new Issued(token, secret);
+    }
+
+    /** Revokes a token at once (admins only); idempotent. */
+    @Transactional
+    public ApiToken revoke(long id) {
+        permissions.requireAdmin();
+        ApiToken token = tokens.findById(id)
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy mã truy cập / no such token"));
+        if (token.getRevokedAt() == null) {
+            token.revoke(clock.instant());
+        }
+        return token;
+    }
+
+    @Transactional(readOnly = true)
+    public Connection<ApiToken> list(boolean includeInactive, PageRequest page) {
+        permissions.requireAdmin();
+        Instant now = clock.instant();
+        var rows = tokens.findPage(page.afterId(), includeInactive, now,
+                org.springframework.data.domain.PageRequest.of(0, page.first() + 1));
+        return Connection.of(rows, page, t -> Cursor.encodeId(t.getId()), () -> tokens.countMatching(includeInactive, now));
+    }
+
+    public boolean isActive(ApiToken token) {
+        return token.isUsableAt(clock.instant());
     }
 
     /** Makes sure a token with this exact secret exists (bootstrap for scripts); idempotent. */
