@@ -120,6 +120,17 @@ public class ApiTokenService {
         return token.isUsableAt(clock.instant());
     }
 
+    /**
+     * Creates a token without a permission check, for start-up code and test fixtures that act as
+     * the system; callers on behalf of a user go through {@link #create}.
+     */
+    @Transactional
+    public String issue(String name, Set<Scope> scopes, Agency agency, String createdBy, Instant expiresAt) {
+        String secret = TokenHashing.newToken();
+        tokens.save(new ApiToken(name, TokenHashing.hash(secret), scopes, agency, createdBy, expiresAt));
+        return secret;
+    }
+
     /** Makes sure a token with this exact secret exists (bootstrap for scripts); idempotent. */
     @Transactional
     public void ensure(String name, String secret, Set<Scope> scopes) {
