@@ -46,6 +46,10 @@ public class ApiToken extends BaseEntity {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** Requests per rate-limit period for this token; null for the configured default. */
+    @Column(name = "rate_limit")
+    private Integer rateLimit;
+
     protected ApiToken() {
     }
 
@@ -99,6 +103,14 @@ public class ApiToken extends BaseEntity {
 
     public Instant getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    public Integer getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(Integer rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
     public void setLastUsedAt(Instant lastUsedAt) {

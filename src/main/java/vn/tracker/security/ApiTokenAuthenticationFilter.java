@@ -13,11 +13,13 @@ import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API calls by `Authorization: Bearer <token>`. A missing header is anonymous
+ * Authenticates API calls by `Authorization: Bearer <token>`. Without the header, a signed-in
+ * console user's session (loaded earlier in the chain) stands; otherwise the call is anonymous
  * (rejected later unless configuration allows anonymous reads); a bad, expired or revoked token
  * is rejected at once with UNAUTHENTICATED.
  */
@@ -36,16 +38,26 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<Actor> actor = tokens.authenticate(header.substring(7).strip(), Instant.now());
-            if (actor.isEmpty()) {
+            Optional<ApiTokenService.TokenCaller> caller = tokens.authenticateCaller(header.substring(7).strip(),
+                    Instant.now());
+            if (caller.isEmpty()) {
                 GraphQlAuthenticationEntryPoint.writeUnauthenticated(response,
                         "Mã truy cập không hợp lệ, hết hạn hoặc đã thu hồi / invalid, expired or revoked token");
                 return;
             }
-            SecurityContextHolder.getContext().setAuthentication(authentication(actor.get()));
-        } else if (anonymousRead) {
+            // A fresh context: never mutate one that may have been loaded from a console session.
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(authentication(caller.get().actor()));
+            SecurityContextHolder.setContext(context);
+            request.setAttribute(RateLimitFilter.CALLER_KEY_ATTRIBUTE, "token#" + caller.get().tokenId());
+            if (caller.get().rateLimit() != null) {
+                request.setAttribute(RateLimitFilter.TOKEN_LIMIT_ATTRIBUTE, caller.get().rateLimit());
+            }
+        } else if (anonymousRead && SecurityContextHolder.getContext().getAuthentication() == null) {
             Actor anonymous = new Actor("anonymous", Role.VIEWER, Set.of(Scope.READ), null, false);
-            SecurityContextHolder.getContext().setAuthentication(authentication(anonymous));
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(authentication(anonymous));
+            SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
     }

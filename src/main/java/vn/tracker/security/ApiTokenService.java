@@ -40,19 +40,29 @@ public class ApiTokenService {
     public record Issued(ApiToken token, String secret) {
     }
 
-    /**
-     * The actor a presented token stands for, if it exists and is neither expired nor revoked.
-     * Records the last use at most every few minutes, so reads do not turn into writes.
-     */
+    /** A token that authenticated a request: who it acts as, its id and its own rate limit. */
+    public record TokenCaller(Actor actor, long tokenId, Integer rateLimit) {
+    }
+
+    /** The actor a presented token stands for, if it exists and is neither expired nor revoked. */
     @Transactional
     public Optional<Actor> authenticate(String presented, Instant now) {
+        return authenticateCaller(presented, now).map(TokenCaller::actor);
+    }
+
+    /**
+     * Like {@link #authenticate}, with the token's id and rate limit. Records the last use at most
+     * every few minutes, so reads do not turn into writes.
+     */
+    @Transactional
+    public Optional<TokenCaller> authenticateCaller(String presented, Instant now) {
         if (presented.isEmpty() || presented.length() > 200) {
             return Optional.empty();
         }
         Optional<ApiToken> token = tokens.findByTokenHash(TokenHashing.hash(presented)).filter(t -> t.isUsableAt(now));
         token.filter(t -> t.getLastUsedAt() == null || t.getLastUsedAt().plus(TOUCH_INTERVAL).isBefore(now))
                 .ifPresent(t -> tokens.touch(t.getId(), now));
-        return token.map(ApiTokenService::actorOf);
+        return token.map(t -> new TokenCaller(actorOf(t), t.getId(), t.getRateLimit()));
     }
 
     static Actor actorOf(ApiToken token) {
@@ -65,6 +75,12 @@ public class ApiTokenService {
     /** Creates a token (admins only). */
     @Transactional
     public Issued create(String name, Set<Scope> scopes, String agencyCode, Instant expiresAt) {
+        return create(name, scopes, agencyCode, expiresAt, null);
+    }
+
+    /** Creates a token with its own rate limit (requests per rate-limit period; null: the default). */
+    @Transactional
+    public Issued create(String name, Set<Scope> scopes, String agencyCode, Instant expiresAt, Integer rateLimit) {
         permissions.requireAdmin();
         String checkedName = name == null ? "" : name.strip();
         if (checkedName.isEmpty() || checkedName.length() > 200) {
@@ -89,10 +105,14 @@ public class ApiTokenService {
             throw new BadInputException("expiresAt",
                     "Thời hạn phải trong tương lai và không quá 2 năm / expiry must be in the future, at most 2 years");
         }
+        if (rateLimit != null && (rateLimit < 1 || rateLimit > 1_000_000)) {
+            throw new BadInputException("rateLimit", "Giới hạn từ 1 đến 1.000.000 / rate limit 1–1,000,000");
+        }
         String secret = TokenHashing.newToken();
-        ApiToken token = tokens.save(new ApiToken(checkedName, TokenHashing.hash(secret), checkedScopes, agency,
-                CurrentActor.name(), expiry));
-        return new Issued(token, secret);
+        ApiToken token = new ApiToken(checkedName, TokenHashing.hash(secret), checkedScopes, agency,
+                CurrentActor.name(), expiry);
+        token.setRateLimit(rateLimit);
+        return new Issued(tokens.save(token), secret);
     }
 
     /** Revokes a token at once (admins only); idempotent. */

@@ -42,10 +42,10 @@ class SecurityGraphQlController {
 
     @MutationMapping
     Map<String, Object> createApiToken(@Argument String name, @Argument List<Scope> scopes, @Argument String agencyCode,
-            @Argument OffsetDateTime expiresAt) {
+            @Argument OffsetDateTime expiresAt, @Argument Integer rateLimit) {
         return Payloads.ofAll(() -> {
             ApiTokenService.Issued issued = tokens.create(name, scopes == null ? Set.of() : Set.copyOf(scopes),
-                    agencyCode, expiresAt == null ? null : expiresAt.toInstant());
+                    agencyCode, expiresAt == null ? null : expiresAt.toInstant(), rateLimit);
             return Map.of("apiToken", issued.token(), "secret", issued.secret());
         }, "apiToken", "secret");
     }

@@ -1,6 +1,7 @@
 package vn.tracker.security;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,6 +18,9 @@ public class SecuritySettings {
     private String bootstrapAdminToken = "";
 
     private final Lockout lockout = new Lockout();
+
+    /** Largest accepted /graphql request body. */
+    private DataSize maxGraphqlRequestSize = DataSize.ofMegabytes(5);
 
     private final RateLimit rateLimit = new RateLimit();
 
@@ -48,6 +52,14 @@ public class SecuritySettings {
 
     public void setBootstrapAdminToken(String bootstrapAdminToken) {
         this.bootstrapAdminToken = bootstrapAdminToken;
+    }
+
+    public DataSize getMaxGraphqlRequestSize() {
+        return maxGraphqlRequestSize;
+    }
+
+    public void setMaxGraphqlRequestSize(DataSize maxGraphqlRequestSize) {
+        this.maxGraphqlRequestSize = maxGraphqlRequestSize;
     }
 
     public Lockout getLockout() {

@@ -1,0 +1,309 @@
+package vn.tracker.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.schema.GraphQLFieldDefinition;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.tracker.agency.Agency;
+import vn.tracker.agency.AgencyKind;
+import vn.tracker.agency.AgencyRepository;
+import vn.tracker.support.IntegrationTest;
+import vn.tracker.support.TestFixtures;
+import vn.tracker.support.TestTokens;
+import vn.tracker.task.Task;
+
+/**
+ * Every mutation of the loaded schema × every kind of caller, over real HTTP: allowed, or FORBIDDEN
+ * with nothing changed (the row's own probe and the audit log both stay the same). Console users
+ * call /graphql with their session and the CSRF header; portals and scripts with bearer tokens.
+ *
+ * <p>A mutation added to the schema without a row here fails {@link #everyMutationOfTheSchemaHasARow}:
+ * add a row stating who may call it.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MutationMatrixTest {
+
+    /** Who calls. Users sign in to the console; tokens are sent as Authorization: Bearer. */
+    enum Caller {
+        ADMIN_USER, WORKING_GROUP_USER, REPORTER_USER, VIEWER_USER, ADMIN_TOKEN, REPORT_TOKEN, READ_TOKEN
+    }
+
+    static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN_USER, Caller.ADMIN_TOKEN);
+    static final Set<Caller> WORKING_GROUP = EnumSet.of(Caller.ADMIN_USER, Caller.ADMIN_TOKEN, Caller.WORKING_GROUP_USER);
+    /** Callers who may change a task led by GL-CA (the reporter's and the report token's agency) or below. */
+    static final Set<Caller> OWN_AGENCY = EnumSet.of(Caller.ADMIN_USER, Caller.ADMIN_TOKEN, Caller.WORKING_GROUP_USER,
+            Caller.REPORTER_USER, Caller.REPORT_TOKEN);
+
+    /** One prepared call: the document, its variables, and a probe of the state it would change. */
+    record Call(String document, Map<String, Object> variables, Supplier<String> probe) {
+    }
+
+    /** A row: a mutation in one situation, and who may call it. */
+    record Row(String mutation, String situation, Supplier<Call> prepare, Set<Caller> allowed) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Autowired
+    AgencyRepository agencies;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    private final Map<Caller, Client> clients = new EnumMap<>(Caller.class);
+    private String childOfCa;
+
+    @BeforeAll
+    void signInEveryCaller() {
+        clients.put(Caller.ADMIN_USER, Client.user(port, "admin", "demo"));
+        clients.put(Caller.WORKING_GROUP_USER, Client.user(port, "tgv", "demo"));
+        clients.put(Caller.REPORTER_USER, Client.user(port, "ca-reporter", "demo"));
+        clients.put(Caller.VIEWER_USER, Client.user(port, "viewer", "demo"));
+        clients.put(Caller.ADMIN_TOKEN, Client.token(port, TestTokens.ADMIN));
+        clients.put(Caller.REPORT_TOKEN, Client.token(port, fixtures.portalToken("GL-CA", Scope.READ, Scope.REPORT)));
+        clients.put(Caller.READ_TOKEN, Client.token(port, fixtures.portalToken("GL-CA", Scope.READ)));
+        childOfCa = tx.execute(s -> {
+            String code = TestFixtures.uniqueCode("CA-PC");
+            Agency child = new Agency(code, "Phòng thuộc Công an tỉnh (kiểm thử)", AgencyKind.DEPARTMENT);
+            child.setParent(agencies.findByCode("GL-CA").orElseThrow());
+            agencies.save(child);
+            return code;
+        });
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        // --- tasks (issue 3): the lead agency's reporters and those above, the working group, admins
+        rows.add(new Row("reportProgress", "task led by the reporter's agency", () -> reportProgress("GL-CA"), OWN_AGENCY));
+        rows.add(new Row("reportProgress", "task led by an agency below the reporter's",
+                () -> reportProgress(childOfCa), OWN_AGENCY));
+        rows.add(new Row("reportProgress", "task led by another agency", () -> reportProgress("GL-STC"), WORKING_GROUP));
+        rows.add(new Row("addEvidence", "task led by the reporter's agency", () -> addEvidence("GL-CA"), OWN_AGENCY));
+        rows.add(new Row("addEvidence", "task led by another agency", () -> addEvidence("GL-STC"), WORKING_GROUP));
+        rows.add(new Row("linkDuplicate", "task led by the reporter's agency", () -> linkDuplicate("GL-CA"), OWN_AGENCY));
+        rows.add(new Row("linkDuplicate", "task led by another agency", () -> linkDuplicate("GL-STC"), WORKING_GROUP));
+        // --- indicators (issue 6): admins and working group for any agency, reporters for their own
+        rows.add(new Row("recordObservations", "the reporter's agency", () -> recordObservation("GL-CA"), OWN_AGENCY));
+        rows.add(new Row("recordObservations", "another agency", () -> recordObservation("GL-STC"), WORKING_GROUP));
+        // --- security (issue 7): admins only
+        rows.add(new Row("createApiToken", "any", this::createApiToken, ADMINS));
+        rows.add(new Row("revokeApiToken", "any", this::revokeApiToken, ADMINS));
+        return rows;
+    }
+
+    @Test
+    void everyMutationOfTheSchemaHasARow() {
+        Set<String> inSchema = graphQlSource.schema().getMutationType().getFieldDefinitions().stream()
+                .map(GraphQLFieldDefinition::getName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> inMatrix = rows().stream().map(Row::mutation).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(inMatrix).as("mutations of the schema without a row in MutationMatrixTest.rows()")
+                .containsAll(inSchema);
+        assertThat(inSchema).as("rows for mutations that are not in the schema").containsAll(inMatrix);
+    }
+
+    @Test
+    void everyCallerIsAllowedOrForbiddenAsTheMatrixSays() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows()) {
+            for (Caller caller : Caller.values()) {
+                Call call = row.prepare().get();
+                String before = call.probe().get();
+                long auditBefore = auditRows();
+                JsonNode answer = clients.get(caller).graphQl(call.document(), call.variables());
+                Set<String> codes = errorCodes(answer, row.mutation());
+                String after = call.probe().get();
+                String where = row.mutation() + " (" + row.situation() + ") as " + caller + ": ";
+                if (row.allowed().contains(caller)) {
+                    if (!codes.isEmpty() || before.equals(after)) {
+                        wrong.add(where + "expected allowed, got " + codes + " / " + answer);
+                    }
+                } else if (!codes.equals(Set.of("FORBIDDEN")) || !before.equals(after) || auditRows() != auditBefore) {
+                    wrong.add(where + "expected FORBIDDEN and no change, got " + codes + ", state " + before + " → "
+                            + after + " / " + answer);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    // ----- calls
+
+    private Call reportProgress(String agency) {
+        Task task = fixtures.newTask(agency, java.time.LocalDate.of(2026, 6, 30));
+        return new Call("""
+                mutation($code: String!) { reportProgress(code: $code, status: IN_PROGRESS, progress: 40,
+                  result: "Đang triển khai", reportedOn: "2026-01-05") { task { progress } errors { code } } }""",
+                Map.of("code", task.getCode()), () -> taskState(task));
+    }
+
+    private Call addEvidence(String agency) {
+        Task task = fixtures.newTask(agency, null);
+        return new Call("""
+                mutation($code: String!) { addEvidence(code: $code, evidence: [{ title: "Báo cáo số 12/BC-CA",
+                  url: "https://example.gov.vn/bc-12" }]) { task { code } errors { code } } }""",
+                Map.of("code", task.getCode()), () -> taskState(task));
+    }
+
+    private Call linkDuplicate(String agency) {
+        Task duplicate = fixtures.newTask(agency, null);
+        Task original = fixtures.newTask("GL-STC", null);
+        return new Call("""
+                mutation($code: String!, $province: String, $of: String, $ofProvince: String) {
+                  linkDuplicate(code: $code, province: $province, duplicateOf: $of, duplicateOfProvince: $ofProvince) {
+                    task { code } errors { code } } }""",
+                Map.of("code", duplicate.getCode(), "province", TestFixtures.PROVINCE, "of", original.getCode(),
+                        "ofProvince", TestFixtures.PROVINCE), () -> taskState(duplicate));
+    }
+
+    private Call recordObservation(String agency) {
+        String period = Integer.toString(1900 + SEQUENCE.incrementAndGet());
+        return new Call("""
+                mutation($input: [ObservationInput!]!) { recordObservations(input: $input) {
+                  summary { created } errors { code field message } } }""",
+                Map.of("input", List.of(Map.of("indicator", "TTHC_DIGITIZATION_RATE", "agency", agency,
+                        "period", period, "value", 50, "asOf", "2025-12-01", "source", "ma trận quyền"))),
+                () -> jdbc.queryForObject("select count(*) from observation o join agency a on a.id = o.agency_id "
+                        + "where a.code = ? and o.period = ?", Long.class, agency, period).toString());
+    }
+
+    private Call createApiToken() {
+        String name = TestFixtures.uniqueCode("matrix-token");
+        return new Call("""
+                mutation($name: String!) { createApiToken(name: $name, scopes: [READ]) { secret errors { code } } }""",
+                Map.of("name", name),
+                () -> jdbc.queryForObject("select count(*) from api_token where name = ?", Long.class, name).toString());
+    }
+
+    private Call revokeApiToken() {
+        String name = TestFixtures.uniqueCode("matrix-revoke");
+        tokens.issue(name, Set.of(Scope.READ), null, "test", Instant.now().plusSeconds(3600));
+        long id = jdbc.queryForObject("select id from api_token where name = ?", Long.class, name);
+        return new Call("""
+                mutation($id: ID!) { revokeApiToken(id: $id) { apiToken { active } errors { code } } }""",
+                Map.of("id", Long.toString(id)),
+                () -> String.valueOf(jdbc.queryForObject("select revoked_at from api_token where id = ?", Object.class, id)));
+    }
+
+    // ----- probes and answers
+
+    private String taskState(Task task) {
+        return jdbc.queryForMap("select t.version, t.progress, t.status, t.duplicate_of_id, "
+                + "(select count(*) from evidence e where e.task_id = t.id) as evidence, "
+                + "(select count(*) from progress_report p where p.task_id = t.id) as reports "
+                + "from task t where t.id = ?", task.getId()).toString();
+    }
+
+    private long auditRows() {
+        return jdbc.queryForObject("select count(*) from audit_log", Long.class);
+    }
+
+    /** Codes of the payload's errors and of top-level errors. */
+    private static Set<String> errorCodes(JsonNode answer, String mutation) {
+        Set<String> codes = new TreeSet<>();
+        answer.path("errors").forEach(e -> codes.add(e.path("extensions").path("code").asString("NO_CODE")));
+        answer.path("data").path(mutation).path("errors").forEach(e -> codes.add(e.path("code").asString()));
+        return codes;
+    }
+
+    /** A caller over HTTP: a console session (cookie + CSRF header) or a bearer token. */
+    static final class Client {
+
+        private final String base;
+        private final HttpClient http;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private Client(int port) {
+            this.base = "http://localhost:" + port;
+            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        static Client token(int port, String secret) {
+            Client client = new Client(port);
+            client.headers.put("Authorization", "Bearer " + secret);
+            return client;
+        }
+
+        static Client user(int port, String username, String password) {
+            Client client = new Client(port);
+            String login = client.send(HttpRequest.newBuilder(URI.create(client.base + "/login")).GET().build()).body();
+            String body = "username=" + username + "&password=" + password + "&_csrf="
+                    + java.net.URLEncoder.encode(ConsoleClient.hiddenCsrf(login), StandardCharsets.UTF_8);
+            HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(client.base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            // The page a signed-in user gets carries the session's CSRF token for scripts (htmx, fetch).
+            String page = client.send(HttpRequest.newBuilder(URI.create(client.base + "/login")).GET().build()).body();
+            client.headers.put(ConsoleClient.metaCsrfHeader(page), ConsoleClient.metaCsrf(page));
+            return client;
+        }
+
+        JsonNode graphQl(String document, Map<String, Object> variables) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("query", document, "variables", variables))));
+            headers.forEach(request::header);
+            HttpResponse<String> answer = send(request.build());
+            return JSON.readTree(answer.body());
+        }
+
+        private HttpResponse<String> send(HttpRequest request) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
