@@ -55,6 +55,9 @@ public final class BenchMain {
         props.put("spring.datasource.password", password);
         props.put("tracker.security.bootstrap-admin-token", token);
         props.put("tracker.import.sample", "false");
+        // One token sends every request: the per-token and per-address limits would throttle the run.
+        props.put("tracker.security.rate-limit.per-token", "100000000");
+        props.put("tracker.security.rate-limit.per-address", "100000000");
         props.put("spring.main.banner-mode", "off");
         props.put("logging.file.name", work.resolve("app.log").toString());
         props.put("logging.threshold.console", "OFF");

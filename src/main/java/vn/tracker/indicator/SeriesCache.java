@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
  * series may be served from another instance's cache until it expires (see expire-after).
  */
 @Component
-public class SeriesCache {
+public class SeriesCache implements MeterBinder {
 
     /** What identifies a series: the agencies in their order, the period range and the as-of date. */
     record Key(long indicatorId, List<Long> agencyIds, PeriodType type, String first, String last, LocalDate asOf) {
@@ -53,6 +56,12 @@ public class SeriesCache {
     public void invalidate(long indicatorId) {
         generation(indicatorId).incrementAndGet();
         cache.asMap().keySet().removeIf(e -> e.key().indicatorId() == indicatorId);
+    }
+
+    /** Hit rate, size and evictions as `cache_*{cache="series"}` (ops/README.md). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, cache, "series");
     }
 
     public long hits() {

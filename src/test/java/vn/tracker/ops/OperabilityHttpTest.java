@@ -91,6 +91,7 @@ class OperabilityHttpTest {
                 .containsPattern("tracker_sql_statements_total(\\{[^}]*\\})? [1-9]")
                 .containsPattern("tracker_import_rows_total\\{action=\"created\",file=\"tasks.csv\"[^}]*\\} [1-9]")
                 .containsPattern("tracker_import_runs_total\\{[^}]*outcome=\"succeeded\"[^}]*\\} [1-9]")
+                .containsPattern("cache_gets_total\\{cache=\"series\"[^}]*result=\"hit\"")
                 .contains("hikaricp_connections_active");
     }
 }

@@ -1,0 +1,17 @@
+# Shared settings of the load test and the drills (sourced). Override any of them in the environment.
+ops_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LOAD_WORK=${LOAD_WORK:-/tmp/tracker-load}          # jar copy, logs, pids, nginx prefix, reports
+DB_DIR=${DB_DIR:-/tmp/i8-db}                        # private MariaDB instance (ops/mysql/instance.sh)
+DB_PORT=${DB_PORT:-18306}
+DB_NAME=${DB_NAME:-tracker_load}
+DB_USER=${DB_USER:-tracker_load}
+DB_PASSWORD=${DB_PASSWORD:-tracker_load_pw}
+APP_PORTS=(${APP_PORTS:-18081 18082})
+LB_PORT=${LB_PORT:-18080}
+APP_HEAP=${APP_HEAP:-512m}
+# Long and random enough for the start-up guard; scripts send it as a bearer token.
+TOKEN=${TOKEN:-load-test-admin-token-$(printf %s "$DB_NAME" | sha256sum | cut -c1-16)}
+AS_OF=${AS_OF:-2026-06-30}
+mkdir -p "$LOAD_WORK"
+db_sql() { "$ops_root/ops/mysql/instance.sh" sql "$DB_DIR" "$@"; }
+say() { echo "[$(date +%T)] $*" >&2; }

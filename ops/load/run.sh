@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Load test: portal mix, dashboard series and console pages with wrk, against one instance or,
+# with --lb, against two instances behind nginx. Throughput and p50/p95/p99 per scenario, errors,
+# and the largest heap seen (jvm_memory_used_bytes{area="heap"}, sampled every second).
+#   ops/load/run.sh [--lb] [--duration 20s] [--connections 32] [--scenarios portal,series,console]
+# Needs: ops/load/prepare-db.sh once; wrk (apt-get install wrk); nginx-light for --lb.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+lb=false; duration=20s; conns=32; scenarios=portal,series,console
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --lb) lb=true ;;
+    --duration) duration=$2; shift ;;
+    --connections) conns=$2; shift ;;
+    --scenarios) scenarios=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac; shift
+done
+command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+
+"$ops_root/ops/mysql/instance.sh" start "$DB_DIR" "$DB_PORT" >&2
+"$here/app.sh" start 1
+targets=("http://127.0.0.1:${APP_PORTS[0]}")
+url=${targets[0]}
+if $lb; then
+  "$here/app.sh" start 2
+  "$here/nginx.sh" start
+  url="http://127.0.0.1:$LB_PORT"
+  targets+=("http://127.0.0.1:${APP_PORTS[1]}")
+fi
+
+db_sql -N "$DB_NAME" -e "(SELECT 'task', code, province_code FROM task ORDER BY id LIMIT 2000)
+  UNION ALL (SELECT 'province', code, '' FROM agency WHERE kind = 'PROVINCE')
+  UNION ALL (SELECT 'indicator', code, '' FROM indicator)" | python3 "$here/mixes.py" "$LOAD_WORK" "$AS_OF"
+
+# A console session (form login with CSRF) for the console pages.
+jar=$LOAD_WORK/cookies.txt; rm -f "$jar"
+csrf=$(curl -s -c "$jar" -b "$jar" "$url/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=tgv" --data-urlencode "password=demo" \
+  --data-urlencode "_csrf=$csrf" "$url/login"
+session=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar" | tail -1)
+[ -n "$session" ] || say "warning: console login failed (no session cookie); console scenario will measure redirects"
+
+heap_sampler() { # prints the max heap (MB) seen across instances while the file $1 exists
+  local max=0
+  while [ -f "$1" ]; do
+    for t in "${targets[@]}"; do
+      v=$(curl -s -m 2 -H "Authorization: Bearer $TOKEN" "$t/actuator/prometheus" 2>/dev/null \
+        | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d", s / 1048576 }')
+      [ -n "$v" ] && [ "$v" -gt "$max" ] && max=$v
+    done
+    sleep 1
+  done
+  echo "$max"
+}
+
+report=$LOAD_WORK/load-report-$($lb && echo lb || echo single)-$(date +%H%M%S).txt
+{
+  echo "# ops/load/run.sh $(date -u +%FT%TZ) target=$url connections=$conns duration=$duration"
+  echo "# machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run (shared with other work)"
+} | tee "$report"
+say "warm-up (10 s portal mix)"
+MIX_FILE=$LOAD_WORK/portal.mix TOKEN=$TOKEN wrk -t2 -c"$conns" -d10s --timeout 5s -s "$here/mix.lua" "$url" >/dev/null
+for s in ${scenarios//,/ }; do
+  flag=$LOAD_WORK/sampling; touch "$flag"
+  heap_file=$LOAD_WORK/heap.txt; heap_sampler "$flag" >"$heap_file" &
+  sampler=$!
+  cookie=""; [ "$s" = console ] && cookie=$session
+  result=$(MIX_FILE=$LOAD_WORK/$s.mix TOKEN=$TOKEN COOKIE=$cookie \
+    wrk -t2 -c"$conns" -d"$duration" --timeout 5s -s "$here/mix.lua" "$url" | grep '^RESULT' || echo "RESULT failed")
+  rm -f "$flag"; wait "$sampler" || true
+  echo "scenario=$s ${result#RESULT } heap_max_mb=$(cat "$heap_file")" | tee -a "$report"
+done
+say "report: $report"
