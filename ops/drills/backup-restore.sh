@@ -18,7 +18,7 @@ app=http://127.0.0.1:${APP_PORTS[0]}
 "$here_load/app.sh" start 1
 drill_codes
 say "$run: 10 s of acknowledged writes, then the backup"
-writer=$(start_writer "$app" "$run" 10 2); wait "$writer" || true
+start_writer "$app" "$run" 10 2; wait "$WRITER_PID" || true
 
 file=$dir/$DB_NAME-$(date +%Y%m%d-%H%M%S).sql.gz
 t0=$(date +%s.%N)
@@ -43,7 +43,7 @@ checksums "$restored" >"$LOAD_WORK/$run.restored"
 tables=$(wc -l <"$LOAD_WORK/$run.source")
 rows=$(awk '{ s += $2 } END { print s }' "$LOAD_WORK/$run.source")
 differ=$(diff "$LOAD_WORK/$run.source" "$LOAD_WORK/$run.restored" | grep -c '^<' || true)
-audit=$(grep -iE '^[a-z_]*audit' "$LOAD_WORK/$run.source" | awk '{ printf "%s=%s rows ", $1, $2 }')
+audit=$(grep -iE '^[a-z_]*audit' "$LOAD_WORK/$run.source" | awk '{ printf "%s=%s rows ", $1, $2 }' || true)
 report "## $(date -u +%FT%TZ) backup-restore ($file, $(du -h "$file" | cut -f1))"
 report "dump_s=$(echo "$t1 - $t0" | bc) restore_s=$(echo "$t2 - $t1" | bc) tables=$tables rows=$rows tables_differing=$differ audit_tables: ${audit:-none in this build}"
 diff "$LOAD_WORK/$run.source" "$LOAD_WORK/$run.restored" | sed 's/^/  /' | tee -a "$DRILL_REPORT" || true

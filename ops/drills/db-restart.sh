@@ -15,9 +15,9 @@ app=http://127.0.0.1:${APP_PORTS[0]}
 drill_codes
 app_pid=$(cat "$LOAD_WORK/app-1.pid")
 say "$run: writer (4 threads) + portal reads for 45 s; database $mode at +12 s for ${down} s"
-writer=$(start_writer "$app" "$run" 45 4)
-reads=$(start_reads "$app" 45)
-probe=$(probe_readiness "$app" "$LOAD_WORK/$run.readiness")
+start_writer "$app" "$run" 45 4
+start_reads "$app" 45
+probe_readiness "$app" "$LOAD_WORK/$run.readiness"
 sleep 12
 t_down=$(date +%s.%N)
 "$ops_root/ops/mysql/instance.sh" "$mode" "$DB_DIR" >&2
@@ -29,8 +29,8 @@ for _ in $(seq 1 120); do
   if [ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$app/actuator/health/readiness")" = 200 ]; then recovered=$(date +%s.%N); break; fi
   sleep 0.5
 done
-wait "$writer" || true; wait "$reads" || true
-rm -f "$LOAD_WORK/$run.readiness.on"; wait "$probe" 2>/dev/null || true
+wait "$WRITER_PID" || true; wait "$READS_PID" || true
+rm -f "$LOAD_WORK/$run.readiness.on"; wait "$PROBE_PID" 2>/dev/null || true
 same_jvm=$([ -f "$LOAD_WORK/app-1.pid" ] && [ "$(cat "$LOAD_WORK/app-1.pid")" = "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null && echo yes || echo no)
 not_ready=$(awk '$2 != 200' "$LOAD_WORK/$run.readiness" | wc -l)
 report "## $(date -u +%FT%TZ) db-restart ($mode, database down ${down} s + start)"

@@ -13,11 +13,11 @@ lb=http://127.0.0.1:$LB_PORT
 "$here_load/nginx.sh" start
 drill_codes
 say "$run: writer (4 threads) + portal reads through nginx for 40 s; instance 2 killed at +12 s"
-writer=$(start_writer "$lb" "$run" 40 4)
-reads=$(start_reads "$lb" 40)
+start_writer "$lb" "$run" 40 4
+start_reads "$lb" 40
 sleep 12
 "$here_load/app.sh" kill 2
-wait "$writer" || true; wait "$reads" || true
+wait "$WRITER_PID" || true; wait "$READS_PID" || true
 report "## $(date -u +%FT%TZ) kill-instance (SIGKILL of instance 2 behind nginx)"
 report "$(cat "$LOAD_WORK/$run.writer")"
 report "reads: $(grep '^RESULT' "$LOAD_WORK/reads.out" || echo none)"

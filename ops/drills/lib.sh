@@ -8,10 +8,12 @@ drill_codes() { # tasks the writer adds evidence to
   db_sql -N "$DB_NAME" -e "SELECT code, province_code FROM task ORDER BY id LIMIT 50" >"$LOAD_WORK/drill-codes.tsv"
 }
 
+# The start_* helpers run in the caller's shell (never inside $(…)) so the processes are its
+# children and `wait` really waits for them; their pids are left in WRITER_PID / READS_PID / PROBE_PID.
 start_writer() { # url run-id seconds threads -> background; output in $LOAD_WORK/<run-id>.writer
   python3 "$here_drills/writer.py" write "$1" "$TOKEN" "$2" "$3" "$4" "$LOAD_WORK/drill-codes.tsv" "$ACK_LOG" \
-    >"$LOAD_WORK/$2.writer" 2>&1 &
-  echo $!
+    >"$LOAD_WORK/$2.writer" 2>&1 </dev/null &
+  WRITER_PID=$!
 }
 
 start_reads() { # url seconds -> background wrk portal mix (8 connections); output in $LOAD_WORK/reads.out
@@ -19,8 +21,8 @@ start_reads() { # url seconds -> background wrk portal mix (8 connections); outp
     UNION ALL (SELECT 'province', code, '' FROM agency WHERE kind = 'PROVINCE')
     UNION ALL (SELECT 'indicator', code, '' FROM indicator)" | python3 "$here_load/mixes.py" "$LOAD_WORK" "$AS_OF" 2>/dev/null
   MIX_FILE=$LOAD_WORK/portal.mix TOKEN=$TOKEN wrk -t1 -c8 -d"$2"s --timeout 5s -s "$here_load/mix.lua" "$1" \
-    >"$LOAD_WORK/reads.out" 2>&1 &
-  echo $!
+    >"$LOAD_WORK/reads.out" 2>&1 </dev/null &
+  READS_PID=$!
 }
 
 verify_writes() { # run-id [database] -> prints VERIFY line, returns non-zero when an acknowledged write is missing
@@ -33,8 +35,8 @@ probe_readiness() { # url file -> background: one line per 0.5 s "<epoch> <http 
   ( while [ -f "$2.on" ]; do
       printf '%s %s\n' "$(date +%s.%N | cut -c1-14)" "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$1/actuator/health/readiness")"
       sleep 0.5
-    done >"$2" ) &
-  echo $!
+    done ) >"$2" 2>/dev/null </dev/null &
+  PROBE_PID=$!
 }
 
 report() { echo "$*" | tee -a "$DRILL_REPORT"; }
