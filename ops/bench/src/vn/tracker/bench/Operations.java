@@ -1,6 +1,8 @@
 package vn.tracker.bench;
 
 import java.util.List;
+import vn.tracker.bench.operations.IngestOperation;
+import vn.tracker.bench.operations.SeriesOperation;
 import vn.tracker.bench.operations.TaskByCodeOperation;
 import vn.tracker.bench.operations.TaskPageOperation;
 import vn.tracker.bench.operations.TaskStatsOperation;
@@ -22,8 +24,9 @@ final class Operations {
                 new WeeklyReviewOperation(),
                 new TaskStatsOperation(),
                 new TaskByCodeOperation(),
-                new XlsxExportOperation()
-                // issue 6: series and ingest operations go here
+                new XlsxExportOperation(),
+                new IngestOperation(), // issue 6: before series, it loads the weekly data
+                new SeriesOperation()
         );
     }
 }

@@ -37,6 +37,11 @@ public class AgencyTree {
             this.stamp = stamp;
         }
 
+        /** Changes whenever an agency is added, removed or edited. */
+        public Object version() {
+            return stamp;
+        }
+
         public Node byCode(String code) {
             return code == null ? null : byCode.get(code);
         }

@@ -38,7 +38,9 @@ final class IngestValidator {
     private final LocalDate today;
     private final Map<String, Optional<IndicatorInfo>> indicators = new HashMap<>();
     private final Map<String, Integer> seen = new HashMap<>();
-    private final Set<Long> indicatorIds = new HashSet<>();
+    /** Parsed periods by code: a file repeats a handful of periods thousands of times. */
+    private final Map<String, Optional<Period>> periods = new HashMap<>();
+    private final Set<String> indicatorCodes = new HashSet<>();
 
     IngestValidator(JdbcTemplate jdbc, AgencyTree.View tree, IngestPermission permission, LocalDate today) {
         this.jdbc = jdbc;
@@ -48,8 +50,8 @@ final class IngestValidator {
     }
 
     /** Indicators the valid rows touch, for cache invalidation. */
-    Set<Long> indicatorIds() {
-        return indicatorIds;
+    Set<String> indicatorCodes() {
+        return indicatorCodes;
     }
 
     /** The valid row, or empty after adding the row's errors to {@code errors}. */
@@ -78,7 +80,8 @@ final class IngestValidator {
                         "Không có quyền báo cáo số liệu của " + agency.code() + " / may not report for this agency"));
             }
         }
-        Period period = Period.parse(row.period()).orElse(null);
+        Period period = row.period() == null ? null
+                : periods.computeIfAbsent(row.period(), Period::parse).orElse(null);
         if (period == null) {
             mine.add(new IngestError(index, ErrorCode.BAD_USER_INPUT, "period", "Kỳ không hợp lệ: '" + row.period()
                     + "' / malformed period, expected 2025, 2025-Q2, 2025-11, 2025-W47 or 2025-11-22"));
@@ -136,7 +139,7 @@ final class IngestValidator {
             errors.addAll(mine);
             return Optional.empty();
         }
-        indicatorIds.add(indicator.id());
+        indicatorCodes.add(indicator.code());
         return Optional.of(new ValidRow(indicator.id(), agency.id(), period, value, numerator, denominator, asOf,
                 blank(row.source()) ? null : row.source().strip(), blank(row.note()) ? null : row.note().strip()));
     }

@@ -76,7 +76,7 @@ public class ObservationIngestService {
             return new IngestResult(rows.size(), 0, 0, 0, cap(errors));
         }
         ObservationWriter.Counts counts = inTransaction(() -> writer.write(valid, CurrentActor.name(), clock.instant()));
-        invalidate(validator.indicatorIds());
+        invalidate(validator.indicatorCodes());
         return new IngestResult(rows.size(), counts.created(), counts.updated(), counts.unchanged(), List.of());
     }
 
@@ -132,7 +132,7 @@ public class ObservationIngestService {
         if (counts == null) {
             return new IngestResult(total[0], 0, 0, 0, cap(errors));
         }
-        invalidate(validator.indicatorIds());
+        invalidate(validator.indicatorCodes());
         return new IngestResult(total[0], counts.created(), counts.updated(), counts.unchanged(), List.of());
     }
 
@@ -216,8 +216,8 @@ public class ObservationIngestService {
         }
     }
 
-    private void invalidate(Set<Long> indicatorIds) {
-        indicatorIds.forEach(cache::invalidate);
+    private void invalidate(Set<String> indicatorCodes) {
+        indicatorCodes.forEach(cache::invalidate);
     }
 
     private static List<IngestError> cap(List<IngestError> errors) {

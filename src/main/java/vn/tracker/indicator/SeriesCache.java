@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +26,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class SeriesCache implements MeterBinder {
 
-    /** What identifies a series: the agencies in their order, the period range and the as-of date. */
-    record Key(long indicatorId, List<Long> agencyIds, PeriodType type, String first, String last, LocalDate asOf) {
+    /**
+     * What identifies a series, known before touching the database: the request as written (the
+     * indicator code upper-cased, as codes compare case-insensitively), the as-of date it resolved to
+     * and the agency tree's version (a new or moved agency changes the answer).
+     */
+    record Key(String indicator, List<String> agencies, boolean includeChildren, PeriodType type, String from,
+            String to, LocalDate asOf, Object treeVersion) {
+
+        Key {
+            indicator = normalize(indicator);
+            agencies = agencies == null ? List.of() : List.copyOf(agencies);
+        }
+    }
+
+    static String normalize(String indicatorCode) {
+        return indicatorCode == null ? "" : indicatorCode.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     private record Entry(Key key, long generation) {
     }
 
     private final Cache<Entry, Series> cache;
-    private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
-    SeriesCache(@Value("${tracker.series.cache.max-points:2000000}") long maxPoints,
+    private final JdbcTemplate jdbc;
+
+    SeriesCache(JdbcTemplate jdbc, @Value("${tracker.series.cache.max-points:2000000}") long maxPoints,
             @Value("${tracker.series.cache.expire-after:PT10M}") Duration expireAfter) {
+        this.jdbc = jdbc;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxPoints)
                 .weigher((Entry k, Series s) -> Math.max(1, s.pointCount()))
@@ -48,14 +66,21 @@ public class SeriesCache implements MeterBinder {
     Series get(Key key, Supplier<Series> compute) {
         // Read the generation before computing: a value computed while an ingest commits is stored
         // under the old generation and never served after the bump.
-        Entry entry = new Entry(key, generation(key.indicatorId()).get());
+        Entry entry = new Entry(key, generation(key.indicator()).get());
         return cache.get(entry, k -> compute.get());
     }
 
     /** Called after an ingest of the indicator committed. */
+    /** Same as {@link #invalidate(String)} for callers holding the indicator's id. */
     public void invalidate(long indicatorId) {
-        generation(indicatorId).incrementAndGet();
-        cache.asMap().keySet().removeIf(e -> e.key().indicatorId() == indicatorId);
+        jdbc.queryForList("SELECT code FROM indicator WHERE id = ?", String.class, indicatorId)
+                .forEach(this::invalidate);
+    }
+
+    public void invalidate(String indicatorCode) {
+        String code = normalize(indicatorCode);
+        generation(code).incrementAndGet();
+        cache.asMap().keySet().removeIf(e -> e.key().indicator().equals(code));
     }
 
     /** Hit rate, size and evictions as `cache_*{cache="series"}` (ops/README.md). */
@@ -68,7 +93,7 @@ public class SeriesCache implements MeterBinder {
         return cache.stats().hitCount();
     }
 
-    private AtomicLong generation(long indicatorId) {
-        return generations.computeIfAbsent(indicatorId, k -> new AtomicLong());
+    private AtomicLong generation(String code) {
+        return generations.computeIfAbsent(code, k -> new AtomicLong());
     }
 }

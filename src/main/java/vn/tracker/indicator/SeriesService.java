@@ -50,13 +50,18 @@ public class SeriesService {
 
     /** A series, from the cache when an identical one was computed since the last ingest. */
     public Series series(SeriesRequest request) {
-        Resolved r = resolve(request);
-        return cache.get(r.cacheKey(), () -> compute(r));
+        // The key is built from the request without loading anything but the tree's version, so a
+        // repeated series costs one small query.
+        AgencyTree.View view = tree.view();
+        LocalDate asOf = asOfDates.orToday(request.asOf());
+        SeriesCache.Key key = new SeriesCache.Key(request.indicator(), request.agencies(), request.includeChildren(),
+                request.periodType(), request.from(), request.to(), asOf, view.version());
+        return cache.get(key, () -> compute(resolve(request, view)));
     }
 
     /** The same series computed from the database, bypassing the cache (benchmarks, checks). */
     public Series seriesUncached(SeriesRequest request) {
-        return compute(resolve(request));
+        return compute(resolve(request, tree.view()));
     }
 
     /** Rank of an agency among its siblings (same parent) for one period: 1 is best, per the indicator's direction. */
@@ -69,7 +74,9 @@ public class SeriesService {
         List<AgencyTree.Node> siblings = agency.parentId() == null ? List.of(agency) : view.children(agency.parentId());
         LocalDate date = asOfDates.orToday(asOf);
         Resolved r = new Resolved(indicator, siblings, period.type(), period, period, date, view);
-        Series series = cache.get(r.cacheKey(), () -> compute(r));
+        SeriesCache.Key key = new SeriesCache.Key(indicator.getCode(), siblings.stream().map(AgencyTree.Node::code)
+                .toList(), false, period.type(), period.code(), period.code(), date, view.version());
+        Series series = cache.get(key, () -> compute(r));
         BigDecimal own = null;
         List<BigDecimal> values = new ArrayList<>();
         for (AgencySeries s : series.agencies()) {
@@ -97,19 +104,13 @@ public class SeriesService {
 
     record Resolved(Indicator indicator, List<AgencyTree.Node> agencies, PeriodType type, Period first, Period last,
             LocalDate asOf, AgencyTree.View tree) {
-
-        SeriesCache.Key cacheKey() {
-            return new SeriesCache.Key(indicator.getId(), agencies.stream().map(AgencyTree.Node::id).toList(), type,
-                    first.code(), last.code(), asOf);
-        }
     }
 
-    private Resolved resolve(SeriesRequest request) {
+    private Resolved resolve(SeriesRequest request, AgencyTree.View view) {
         Indicator indicator = indicator(request.indicator());
         if (request.agencies() == null || request.agencies().isEmpty()) {
             throw new BadInputException("agencies", "Cần ít nhất một cơ quan / at least one agency is required");
         }
-        AgencyTree.View view = tree.view();
         Map<Long, AgencyTree.Node> selected = new LinkedHashMap<>();
         for (String code : request.agencies()) {
             AgencyTree.Node node = agency(view, code);

@@ -76,7 +76,7 @@ class SeriesFixtures {
             observations.save(o);
         });
         // Written behind the product's back, so tell the cache as an ingest would.
-        cache.invalidate(indicator.getId());
+        cache.invalidate(indicator.getCode());
     }
 
     void target(Indicator indicator, String agencyCode, String period, double value) {

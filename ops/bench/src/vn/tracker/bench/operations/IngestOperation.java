@@ -16,8 +16,8 @@ import vn.tracker.bench.OperationResult;
 import vn.tracker.indicator.Period;
 
 /**
- * Ingest (issue 6): one chunk of the weekly dataset per call (8 weeks × every commune of one
- * indicator, new rows) through the product's CSV import path, which validates every row, looks
+ * Ingest (issue 6): one chunk of the weekly dataset per call (about 10,000 new rows: some
+ * weeks × every commune of one indicator) through the product's CSV import path, which validates every row, looks
  * up existing values, keeps revisions and writes in batches in one transaction. Baseline: the same
  * rows parsed from the same CSV and inserted by a hand-written JDBC batch (no validation, no
  * upsert) into a twin indicator. Summary: ingest_rows_per_s (product) and ingest_ratio.
@@ -49,9 +49,12 @@ public class IngestOperation implements BenchOperation {
             }
         }
         try (Connection c = ctx.jdbc(); Statement st = c.createStatement()) {
-            // A --reuse run starts the baseline's twin indicators empty again.
+            // A --reuse run starts the weekly indicators (product's and baseline's) empty again,
+            // so every timed call inserts new rows.
+            st.executeUpdate("DELETE FROM observation_revision WHERE observation_id IN (SELECT o.id FROM observation o"
+                    + " JOIN indicator i ON i.id = o.indicator_id WHERE i.code LIKE 'BENCH\\_WEEK\\_%')");
             st.executeUpdate("DELETE FROM observation WHERE indicator_id IN (SELECT id FROM indicator"
-                    + " WHERE code LIKE 'BENCH\\_WEEK\\_BASE\\_%')");
+                    + " WHERE code LIKE 'BENCH\\_WEEK\\_%')");
         }
         ctx.record("ingest_rows_per_call", data.rowsPerChunk());
         ctx.record("weekly_observations", (long) data.chunkCount() * data.rowsPerChunk());
@@ -65,7 +68,10 @@ public class IngestOperation implements BenchOperation {
 
     @Override
     public Object baseline(BenchContext ctx, int iteration) throws Exception {
-        String csv = data.chunkCsv(iteration % data.chunkCount());
+        if (iteration >= data.chunkCount()) {
+            throw new IllegalStateException("more calls than weekly chunks: raise BENCH_WEEKLY_INDICATORS");
+        }
+        String csv = data.chunkCsv(iteration);
         LocalDateTime now = LocalDateTime.now();
         try (Connection c = ctx.jdbc()) {
             c.setAutoCommit(false);

@@ -19,15 +19,18 @@ import vn.tracker.indicator.PeriodType;
  * The weekly dataset of the indicator benchmarks (issue 6): indicators BENCH_WEEK_001… (a
  * percentage averaged across agencies), one value per commune and ISO week for the 104 weeks up to
  * the run's as-of date: 50 indicators × 3,321 communes × 104 weeks ≈ 17M observations at full
- * scale (BENCH_WEEKLY_INDICATORS overrides the count; 2 with --quick). It is cut into chunks of one
- * indicator × {@link #WEEKS_PER_CHUNK} weeks × every commune, loaded through the product's own
+ * scale (BENCH_WEEKLY_INDICATORS overrides the count; with --quick as many as 25 timed calls need). It is cut into chunks of one
+ * indicator × some weeks × every commune (about 10,000 rows), loaded through the product's own
  * import path ({@link ObservationIngestService#importCsv}, the code behind POST /api/observations):
  * the ingest operation times chunks one by one, the series operation loads whatever is left.
  */
 final class WeeklyObservations {
 
     static final int WEEKS = 104;
-    static final int WEEKS_PER_CHUNK = 8;
+    /** Rows per ingest call aimed at: about what one recordObservations call may carry (half with --quick). */
+    static final int ROWS_PER_CHUNK = 10_000;
+    /** Calls the runner makes in quick mode (25 warm-up + 20 rounds), each needing a fresh chunk. */
+    static final int QUICK_CALLS = 50;
 
     private static WeeklyObservations instance;
 
@@ -35,6 +38,8 @@ final class WeeklyObservations {
     final List<String> provinces = new ArrayList<>();
     final List<Period> weeks;
     final int indicators;
+    /** Weeks per chunk: every commune for that many weeks is about {@link #ROWS_PER_CHUNK} rows. */
+    final int weeksPerChunk;
     private int nextChunk;
 
     private WeeklyObservations(BenchContext ctx) throws Exception {
@@ -55,7 +60,19 @@ final class WeeklyObservations {
             }
         }
         String configured = System.getenv("BENCH_WEEKLY_INDICATORS");
-        indicators = configured != null ? Integer.parseInt(configured) : communes.size() >= 3000 ? 50 : 2;
+        // The largest divisor of 104 weeks giving at most ~10,000 rows, so every call has as many rows.
+        boolean full = communes.size() >= 3000;
+        int target = Math.max(1, (full ? ROWS_PER_CHUNK : ROWS_PER_CHUNK / 2) / Math.max(1, communes.size()));
+        int weeks = 1;
+        for (int d : new int[] {1, 2, 4, 8, 13, 26, 52, 104}) {
+            if (d <= target) {
+                weeks = d;
+            }
+        }
+        weeksPerChunk = weeks;
+        int chunksPerIndicator = (WEEKS + weeksPerChunk - 1) / weeksPerChunk;
+        indicators = configured != null ? Integer.parseInt(configured) : full ? 50
+                : Math.max(2, (QUICK_CALLS + chunksPerIndicator - 1) / chunksPerIndicator);
         createIndicators(ctx);
     }
 
@@ -75,11 +92,11 @@ final class WeeklyObservations {
     }
 
     int chunkCount() {
-        return indicators * ((WEEKS + WEEKS_PER_CHUNK - 1) / WEEKS_PER_CHUNK);
+        return indicators * ((WEEKS + weeksPerChunk - 1) / weeksPerChunk);
     }
 
     int rowsPerChunk() {
-        return WEEKS_PER_CHUNK * communes.size();
+        return weeksPerChunk * communes.size();
     }
 
     /** Loads the next chunk through the product; false when everything is loaded. */
@@ -104,12 +121,12 @@ final class WeeklyObservations {
 
     /** CSV of one chunk, the layout of POST /api/observations. */
     String chunkCsv(int chunk) {
-        int perIndicator = (WEEKS + WEEKS_PER_CHUNK - 1) / WEEKS_PER_CHUNK;
+        int perIndicator = (WEEKS + weeksPerChunk - 1) / weeksPerChunk;
         int ind = chunk / perIndicator;
-        int firstWeek = (chunk % perIndicator) * WEEKS_PER_CHUNK;
+        int firstWeek = (chunk % perIndicator) * weeksPerChunk;
         StringBuilder sb = new StringBuilder(rowsPerChunk() * 60);
         sb.append("indicator_code,scope,period,value,as_of,source_doc\n");
-        for (int w = firstWeek; w < Math.min(WEEKS, firstWeek + WEEKS_PER_CHUNK); w++) {
+        for (int w = firstWeek; w < Math.min(WEEKS, firstWeek + weeksPerChunk); w++) {
             Period week = weeks.get(w);
             String asOf = week.end().plusDays(2).toString();
             for (int c = 0; c < communes.size(); c++) {
@@ -128,27 +145,32 @@ final class WeeklyObservations {
 
     private void createIndicators(BenchContext ctx) throws Exception {
         try (Connection c = ctx.jdbc();
+                PreparedStatement exists = c.prepareStatement("SELECT COUNT(*) FROM indicator WHERE code = ?");
                 PreparedStatement ps = c.prepareStatement("INSERT INTO indicator (code, name, name_folded, unit,"
                         + " direction, aggregation, period_type, decimals, min_value, max_value, built_in, version,"
-                        + " created_at, updated_at) SELECT ?, ?, ?, 'PERCENT', 'HIGHER_BETTER', 'AVERAGE', 'WEEK', 2, 0,"
-                        + " 100, FALSE, 0, ?, ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM indicator WHERE code = ?)")) {
+                        + " created_at, updated_at) VALUES (?, ?, ?, 'PERCENT', 'HIGHER_BETTER', 'AVERAGE', 'WEEK', 2,"
+                        + " 0, 100, FALSE, 0, ?, ?)")) {
             LocalDateTime now = LocalDateTime.now();
             for (int i = 0; i < 2 * indicators; i++) {
                 // BENCH_WEEK_BASE_… receive the ingest baseline's hand-written inserts of the same rows.
                 String code = i < indicators ? indicator(i) : baseIndicator(i - indicators);
+                exists.setString(1, code);
+                try (ResultSet rs = exists.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        continue;
+                    }
+                }
                 ps.setString(1, code);
                 ps.setString(2, "Tỷ lệ thử nghiệm theo tuần " + code);
                 ps.setString(3, code.toLowerCase(Locale.ROOT) + " ty le thu nghiem theo tuan");
                 ps.setObject(4, now);
                 ps.setObject(5, now);
-                ps.setString(6, code);
-                ps.addBatch();
+                ps.executeUpdate();
             }
-            ps.executeBatch();
             if (!c.getAutoCommit()) {
                 c.commit();
             }
         }
     }
-
 }
