@@ -21,6 +21,7 @@ import vn.tracker.console.QueryLink;
  * @param q         free text, accent-insensitive ("qua han" finds "quá hạn")
  * @param sort      one of {@link #SORTS}
  * @param after     cursor of the page's start
+ * @param start     1-based position of the page's first row (display only, travels with the cursor)
  */
 public record TaskListForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -34,7 +35,8 @@ public record TaskListForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
         String q,
         String sort,
-        String after) {
+        String after,
+        Integer start) {
 
     /** Sort keys offered as column headers; "-" means descending. */
     public static final List<String> SORTS = List.of("health", "due", "-due", "code", "-updated");
@@ -66,14 +68,14 @@ public record TaskListForm(
     /** The same list with the given as-of date (made explicit so shared links stay reproducible). */
     public TaskListForm withAsOf(LocalDate date) {
         return new TaskListForm(date, program, directive, agency, exact, health, status, dueFrom, dueTo, q, sort,
-                after);
+                after, start);
     }
 
     /** The list a bare /tasks shows: overdue and at-risk tasks (no health chosen means these). */
     public TaskListForm withDefaultHealth(List<TaskHealth> defaults) {
         return health.isEmpty()
                 ? new TaskListForm(asOf, program, directive, agency, exact, defaults, status, dueFrom, dueTo, q, sort,
-                        after)
+                        after, start)
                 : this;
     }
 
@@ -93,9 +95,9 @@ public record TaskListForm(
         return link().replace("sort", DEFAULT_SORT.equals(next) ? null : next).toString();
     }
 
-    /** Link to the page starting after the given cursor. */
-    public String urlAfter(String cursor) {
-        return link().with("after", cursor).toString();
+    /** Link to the page starting after the given cursor, at the given position. */
+    public String urlAfter(String cursor, int position) {
+        return link().with("after", cursor).with("start", position).toString();
     }
 
     private QueryLink link() {

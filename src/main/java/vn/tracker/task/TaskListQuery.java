@@ -1,30 +1,28 @@
 package vn.tracker.task;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tracker.agency.Agency;
+import vn.tracker.agency.AgencyService;
 import vn.tracker.annotation.Annotation;
 import vn.tracker.annotation.AnnotationRepository;
 import vn.tracker.common.Batches;
-import vn.tracker.common.Cursor;
-import vn.tracker.common.TextFolding;
+import vn.tracker.common.Connection;
+import vn.tracker.common.PageRequest;
 import vn.tracker.directive.Directive;
 import vn.tracker.directive.DirectiveService;
 import vn.tracker.review.FullTaskHealthPolicy;
 import vn.tracker.review.HealthAssessment;
-import vn.tracker.review.HealthQueries;
-import vn.tracker.review.ReviewScope;
 
 /**
- * Reads one page of the console's task list with everything a row shows, in a constant number of
- * statements: the tasks, their health and reasons (health engine), directives and latest
- * annotations in batches.
+ * One page of the console's task list with everything a row shows, through the API's services
+ * (TaskSearch filters, orders and pages in SQL; TaskStatsService counts per health; the health
+ * engine gives the reasons), in a constant number of statements whatever the page size.
  */
 @Component
 @Transactional(readOnly = true)
@@ -32,78 +30,76 @@ class TaskListQuery {
 
     static final int PAGE_SIZE = 20;
 
-    private final HealthQueries healthQueries;
+    private final TaskSearch search;
+    private final TaskStatsService stats;
     private final FullTaskHealthPolicy health;
+    private final AgencyService agencies;
     private final DirectiveService directives;
     private final AnnotationRepository annotations;
 
-    TaskListQuery(HealthQueries healthQueries, FullTaskHealthPolicy health, DirectiveService directives,
-            AnnotationRepository annotations) {
-        this.healthQueries = healthQueries;
+    TaskListQuery(TaskSearch search, TaskStatsService stats, FullTaskHealthPolicy health, AgencyService agencies,
+            DirectiveService directives, AnnotationRepository annotations) {
+        this.search = search;
+        this.stats = stats;
         this.health = health;
+        this.agencies = agencies;
         this.directives = directives;
         this.annotations = annotations;
     }
 
     TaskListPage page(TaskListForm form, LocalDate asOf) {
-        ReviewScope scope = new ReviewScope(null, form.agency() == null ? List.of() : List.of(form.agency()),
-                form.program() == null ? List.of() : List.of(form.program()));
-        // Bridge until the API's TaskFilter lands: the health engine selects by health, lead agency and
-        // program in SQL; the remaining filters narrow that list here.
-        Directive directive = form.directive() == null ? null : directives.byCode(form.directive());
-        if (form.directive() != null && directive == null) {
-            return empty(form);
+        Connection<Task> found = search.search(filter(form, form.health()), Map.of(), order(form.sort()),
+                PageRequest.of(PAGE_SIZE, form.after()), asOf);
+        List<Task> tasks = found.nodes();
+        TaskCounts counts = stats.stats(filter(form, null), Map.of(), List.of(), asOf).total();
+        Map<TaskHealth, Long> byHealth = new EnumMap<>(TaskHealth.class);
+        for (TaskHealth h : TaskHealth.values()) {
+            byHealth.put(h, counts.health(h));
         }
-        List<Task> matching = healthQueries.tasksWithHealth(EnumSet.copyOf(form.health()), asOf, scope).stream()
-                .filter(t -> form.status().isEmpty() || form.status().contains(t.getStatus()))
-                .filter(t -> form.dueFrom() == null || t.getDueOn() != null && !t.getDueOn().isBefore(form.dueFrom()))
-                .filter(t -> form.dueTo() == null || t.getDueOn() != null && !t.getDueOn().isAfter(form.dueTo()))
-                .filter(t -> directive == null
-                        || t.getDirective() != null && directive.getId().equals(t.getDirective().getId()))
-                .filter(t -> form.q() == null
-                        || TextFolding.foldAll(t.getCode(), t.getTitle(), t.getResult()).contains(TextFolding.fold(form.q())))
-                .toList();
-        Map<Long, HealthAssessment> assessed = health.assess(matching, asOf);
-        List<Task> sorted = new ArrayList<>(matching);
-        sorted.sort(order(form.sort(), assessed));
-        int offset = form.after() == null ? 0 : (int) Cursor.decodeId(form.after());
-        List<Task> rows = sorted.subList(Math.min(offset, sorted.size()), Math.min(offset + PAGE_SIZE, sorted.size()));
-        String next = offset + PAGE_SIZE < sorted.size() ? Cursor.encodeId(offset + PAGE_SIZE) : null;
+        int first = form.start() == null || form.after() == null ? 1 : form.start();
+        return new TaskListPage(rows(tasks, asOf), byHealth, found.totalCount(), first,
+                found.pageInfo().hasNextPage() ? found.pageInfo().endCursor() : null, form.after() != null);
+    }
 
-        Map<Long, Directive> directiveById = directives.byIds(
-                Batches.referencedIds(rows, Task::getDirective, Directive::getId));
-        Map<Long, Annotation> latest = new LinkedHashMap<>();
-        if (!rows.isEmpty()) {
-            annotations.findLatestForTasks(rows.stream().map(Task::getId).toList())
-                    .forEach(a -> latest.put(a.getTask().getId(), a));
+    private List<TaskListRow> rows(List<Task> tasks, LocalDate asOf) {
+        if (tasks.isEmpty()) {
+            return List.of();
         }
-        List<TaskListRow> result = rows.stream().map(t -> {
+        Map<Long, HealthAssessment> assessed = health.assess(tasks, asOf);
+        Map<Long, Agency> leads = agencies.byIds(Batches.referencedIds(tasks, Task::getLeadAgency, Agency::getId));
+        Map<Long, Directive> directiveById = directives.byIds(
+                Batches.referencedIds(tasks, Task::getDirective, Directive::getId));
+        Map<Long, Annotation> latest = new LinkedHashMap<>();
+        annotations.findLatestForTasks(tasks.stream().map(Task::getId).toList())
+                .forEach(a -> latest.put(a.getTask().getId(), a));
+        return tasks.stream().map(t -> {
             HealthAssessment a = assessed.get(t.getId());
-            return new TaskListRow(t, t.getDirective() == null ? null : directiveById.get(t.getDirective().getId()),
+            return new TaskListRow(t, leads.get(t.getLeadAgency().getId()),
+                    t.getDirective() == null ? null : directiveById.get(t.getDirective().getId()),
                     a.health(), a.reasons(), latest.get(t.getId()));
         }).toList();
-        Map<TaskHealth, Long> counts = healthQueries.countByHealth(asOf, scope);
-        return new TaskListPage(result, counts, sorted.size(), offset + 1, next, offset > 0);
     }
 
-    private static TaskListPage empty(TaskListForm form) {
-        Map<TaskHealth, Long> zero = new java.util.EnumMap<>(TaskHealth.class);
-        for (TaskHealth h : TaskHealth.values()) {
-            zero.put(h, 0L);
-        }
-        return new TaskListPage(List.of(), zero, 0, 1, null, false);
+    /** The console's filters in the API's terms; health null leaves health out (for the counts). */
+    static TaskFilter filter(TaskListForm form, List<TaskHealth> health) {
+        return new TaskFilter(nullIfEmpty(form.status()), health == null ? null : nullIfEmpty(health),
+                form.agency() == null ? null : List.of(form.agency()), null, form.includeSubAgencies(),
+                form.directive() == null ? null : List.of(form.directive()), null,
+                form.program() == null ? null : List.of(form.program()), null, form.dueFrom(), form.dueTo(), null,
+                null, form.q());
     }
 
-    private static Comparator<Task> order(String sort, Map<Long, HealthAssessment> assessed) {
-        Comparator<Task> byDue = Comparator.comparing(Task::getDueOn, Comparator.nullsLast(Comparator.naturalOrder()));
-        Comparator<Task> byCode = Comparator.comparing(Task::getCode);
+    static TaskOrder order(String sort) {
         return switch (sort) {
-            case "due" -> byDue.thenComparing(byCode);
-            case "-due" -> byDue.reversed().thenComparing(byCode);
-            case "code" -> byCode;
-            case "-updated" -> Comparator.comparing(Task::getUpdatedAt, Comparator.reverseOrder()).thenComparing(byCode);
-            default -> Comparator.<Task, Integer>comparing(t -> assessed.get(t.getId()).health().ordinal())
-                    .thenComparing(byDue).thenComparing(byCode);
+            case "due" -> new TaskOrder(TaskOrder.Field.DUE_ON, TaskOrder.Direction.ASC);
+            case "-due" -> new TaskOrder(TaskOrder.Field.DUE_ON, TaskOrder.Direction.DESC);
+            case "code" -> new TaskOrder(TaskOrder.Field.CODE, TaskOrder.Direction.ASC);
+            case "-updated" -> new TaskOrder(TaskOrder.Field.UPDATED_AT, TaskOrder.Direction.DESC);
+            default -> new TaskOrder(TaskOrder.Field.HEALTH_SEVERITY, TaskOrder.Direction.ASC);
         };
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> values) {
+        return values == null || values.isEmpty() ? null : values;
     }
 }

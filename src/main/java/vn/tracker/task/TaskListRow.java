@@ -1,11 +1,12 @@
 package vn.tracker.task;
 
 import java.util.List;
+import vn.tracker.agency.Agency;
 import vn.tracker.annotation.Annotation;
 import vn.tracker.directive.Directive;
 import vn.tracker.review.RiskReason;
 
 /** One row of the console's task list: the task, its health and why, and its latest reason. */
-public record TaskListRow(Task task, Directive directive, TaskHealth health, List<RiskReason> reasons,
-        Annotation latestAnnotation) {
+public record TaskListRow(Task task, Agency leadAgency, Directive directive, TaskHealth health,
+        List<RiskReason> reasons, Annotation latestAnnotation) {
 }

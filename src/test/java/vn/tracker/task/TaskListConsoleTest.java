@@ -80,6 +80,29 @@ class TaskListConsoleTest {
         assertThat(response.body()).contains("Không tìm thấy");
     }
 
+    @Test
+    void pagesFollowEachOtherThroughTheNextLink() {
+        ConsoleTestClient client = ConsoleTestClient.signedIn(port, "viewer");
+        String all = "/tasks?asOf=2026-01-06&health=OVERDUE&health=AT_RISK&health=ON_TRACK&health=DONE&sort=code";
+        String first = client.get(all).body();
+        assertThat(rowCount(first)).isEqualTo(20);
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("rel=\"next\" href=\"([^\"]+)\"").matcher(first);
+        assertThat(next.find()).isTrue();
+        String second = client.get(next.group(1).replace("&amp;", "&")).body();
+        assertThat(second).contains("Nhiệm vụ 21–");
+        java.util.Set<String> codes = new java.util.HashSet<>(codes(first));
+        assertThat(codes(second)).isNotEmpty().noneMatch(codes::contains);
+    }
+
+    static java.util.List<String> codes(String html) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"task-row\" id=\"[^\"]+\" data-code=\"([^\"]+)\"").matcher(html);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
     static int rowCount(String html) {
         return html.split("class=\"task-row\"", -1).length - 1;
     }
