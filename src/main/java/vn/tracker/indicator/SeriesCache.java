@@ -5,9 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -15,13 +12,14 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tracker.ops.SharedGenerations;
 
 /**
  * Caffeine cache of computed series, weighed by point count. Every entry is keyed with the
  * indicator's generation, which an ingest bumps after it commits: a series cached before the
  * ingest can no longer be found, so correctness never depends on the cache (an ingest is visible
- * to the very next read). The generation is per application instance; with several instances a
- * series may be served from another instance's cache until it expires (see expire-after).
+ * to the very next read). The generation lives in the database ({@link SharedGenerations}), so with
+ * several instances an ingest on one is seen by the next read on every other (ops/SCALING.md).
  */
 @Component
 public class SeriesCache implements MeterBinder {
@@ -48,13 +46,14 @@ public class SeriesCache implements MeterBinder {
     }
 
     private final Cache<Entry, Series> cache;
-    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final SharedGenerations generations;
 
     private final JdbcTemplate jdbc;
 
     SeriesCache(JdbcTemplate jdbc, @Value("${tracker.series.cache.max-points:2000000}") long maxPoints,
-            @Value("${tracker.series.cache.expire-after:PT10M}") Duration expireAfter) {
+            @Value("${tracker.series.cache.expire-after:PT10M}") Duration expireAfter, SharedGenerations generations) {
         this.jdbc = jdbc;
+        this.generations = generations;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxPoints)
                 .weigher((Entry k, Series s) -> Math.max(1, s.pointCount()))
@@ -66,7 +65,7 @@ public class SeriesCache implements MeterBinder {
     Series get(Key key, Supplier<Series> compute) {
         // Read the generation before computing: a value computed while an ingest commits is stored
         // under the old generation and never served after the bump.
-        Entry entry = new Entry(key, generation(key.indicator()).get());
+        Entry entry = new Entry(key, generations.current(generationName(key.indicator())));
         return cache.get(entry, k -> compute.get());
     }
 
@@ -79,7 +78,7 @@ public class SeriesCache implements MeterBinder {
 
     public void invalidate(String indicatorCode) {
         String code = normalize(indicatorCode);
-        generation(code).incrementAndGet();
+        generations.bump(generationName(code));
         cache.asMap().keySet().removeIf(e -> e.key().indicator().equals(code));
     }
 
@@ -93,7 +92,7 @@ public class SeriesCache implements MeterBinder {
         return cache.stats().hitCount();
     }
 
-    private AtomicLong generation(String code) {
-        return generations.computeIfAbsent(code, k -> new AtomicLong());
+    private static String generationName(String code) {
+        return "series:" + code;
     }
 }

@@ -1,0 +1,49 @@
+package vn.tracker.ops;
+
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Cache generations kept in the database (table cache_generation), so that an in-process cache is
+ * correct across instances: a writer {@link #bump}s after its commit, every instance keys its
+ * entries with {@link #current} read at lookup time. The price is one primary-key read per lookup,
+ * far cheaper than what a series cache saves; the gain is that an edit on one instance is seen
+ * by the very next read on every other instance, not when a TTL runs out.
+ */
+@Component
+public class SharedGenerations {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    SharedGenerations(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // Bumps are called after the writer's commit (afterCommit): they need a transaction of their own.
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The current generation of a name (0 before the first bump). */
+    public long current(String name) {
+        List<Long> found = jdbc.queryForList("SELECT generation FROM cache_generation WHERE name = ?", Long.class, name);
+        return found.isEmpty() ? 0 : found.get(0);
+    }
+
+    /** Makes every entry cached under the previous generation unreachable, on every instance. */
+    public void bump(String name) {
+        ownTransaction.executeWithoutResult(status -> {
+            if (jdbc.update("UPDATE cache_generation SET generation = generation + 1 WHERE name = ?", name) == 0) {
+                try {
+                    jdbc.update("INSERT INTO cache_generation (name, generation) VALUES (?, 1)", name);
+                } catch (DuplicateKeyException raced) {
+                    jdbc.update("UPDATE cache_generation SET generation = generation + 1 WHERE name = ?", name);
+                }
+            }
+        });
+    }
+}
