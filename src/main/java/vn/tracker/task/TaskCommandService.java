@@ -26,7 +26,12 @@ public class TaskCommandService {
     static final int MAX_URL = 2000;
     static final int MAX_DOCUMENT_NUMBER = 200;
 
+    static final int MAX_TITLE = 2000;
+    static final int MAX_DESCRIPTION = 20_000;
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_.:/\\-]{1,80}");
+
     private final TaskRepository tasks;
+    private final TaskReferences references;
     private final TaskService reads;
     private final ProgressReportRepository reports;
     private final EvidenceRepository evidence;
@@ -34,7 +39,8 @@ public class TaskCommandService {
     private final AsOfDates asOfDates;
 
     TaskCommandService(TaskRepository tasks, TaskService reads, ProgressReportRepository reports,
-            EvidenceRepository evidence, Permissions permissions, AsOfDates asOfDates) {
+            EvidenceRepository evidence, Permissions permissions, AsOfDates asOfDates, TaskReferences references) {
+        this.references = references;
         this.tasks = tasks;
         this.reads = reads;
         this.reports = reports;
@@ -44,6 +50,124 @@ public class TaskCommandService {
     }
 
     public record ProgressReported(Task task, ProgressReport report) {
+    }
+
+    /** Creates a task (working group and admins: tasks come from directives, not from reporters). */
+    public Task create(TaskInput input) {
+        permissions.requireWorkingGroup();
+        InputErrors errors = new InputErrors();
+        errors.requireText("input.code", input.code(), 80);
+        if (input.code() != null && !input.code().isBlank()) {
+            errors.check(CODE.matcher(input.code()).matches(), "input.code",
+                    "Mã chỉ gồm chữ, số và _ . : / - / code may hold letters, digits and _ . : / -");
+        }
+        errors.requireText("input.province", input.province(), 20);
+        errors.requireText("input.title", input.title(), MAX_TITLE);
+        errors.requireText("input.leadAgency", input.leadAgency(), 60);
+        validateCommon(errors, input);
+        errors.throwIfAny();
+        if (tasks.findByProvinceCodeAndCode(input.province(), input.code()).isPresent()) {
+            throw new ConflictException("input.code", "Mã nhiệm vụ '" + input.code() + "' đã có ở tỉnh "
+                    + input.province() + " / task code already exists in this province");
+        }
+        Task task = new Task(input.code().strip(), input.province().strip(), input.title().strip(),
+                references.agency("input.leadAgency", input.leadAgency()));
+        apply(task, input);
+        return tasks.saveAndFlush(task);
+    }
+
+    /** Changes a task; a stale expectedVersion is a CONFLICT, never an overwrite. */
+    public Task update(String code, String province, long expectedVersion, TaskInput input) {
+        Task task = existing(code, province, "code");
+        permissions.requireTaskWrite(task.getLeadAgency().getId());
+        ConflictException.requireVersion(expectedVersion, task.getVersion());
+        InputErrors errors = new InputErrors();
+        errors.check(input.code() == null || input.code().equals(task.getCode()), "input.code",
+                "Không đổi được mã nhiệm vụ: mã là khóa trao đổi / the code is the exchange key and cannot change");
+        errors.check(input.province() == null || input.province().equals(task.getProvinceCode()), "input.province",
+                "Không đổi được tỉnh / the province cannot change");
+        if (input.title() != null) {
+            errors.requireText("input.title", input.title(), MAX_TITLE);
+        }
+        validateCommon(errors, input);
+        errors.throwIfAny();
+        if (input.title() != null) {
+            task.setTitle(input.title().strip());
+        }
+        if (input.leadAgency() != null) {
+            var lead = references.agency("input.leadAgency", input.leadAgency());
+            permissions.requireTaskWrite(lead.getId());
+            task.setLeadAgency(lead);
+        }
+        apply(task, input);
+        tasks.flush();
+        return task;
+    }
+
+    /** Replaces the people of the lead agency responsible for a task. */
+    public Task assignPeople(String code, String province, Long expectedVersion, List<String> people) {
+        Task task = existing(code, province, "code");
+        permissions.requireTaskWrite(task.getLeadAgency().getId());
+        ConflictException.requireVersion(expectedVersion, task.getVersion());
+        var persons = references.people("people", people == null ? List.of() : people);
+        task.getAssignees().clear();
+        task.getAssignees().addAll(persons);
+        // A collection change alone does not bump the version; an explicit lock does, so
+        // concurrent assignment edits conflict too.
+        references.forceVersionIncrement(task);
+        tasks.flush();
+        return task;
+    }
+
+    private static void validateCommon(InputErrors errors, TaskInput input) {
+        errors.maxLength("input.description", input.description(), MAX_DESCRIPTION);
+        errors.maxLength("input.origin", input.origin(), 20);
+        errors.maxLength("input.sourceDoc", input.sourceDoc(), 200);
+        errors.maxLength("input.dueText", input.dueText(), 200);
+        errors.check(input.dueOn() == null || input.dueText() == null, "input.dueText",
+                "Chỉ nhập một trong dueOn hoặc dueText / give dueOn or dueText, not both");
+        if (input.dueText() != null && !input.dueText().isBlank()) {
+            errors.check(Deadline.parse(input.dueText()).isPresent(), "input.dueText",
+                    "Không hiểu thời hạn (ví dụ: 2026-03-31, 31/03/2026, tháng 3/2026, Quý I năm 2026, Năm 2026) "
+                            + "/ deadline not understood");
+        }
+        LocalDate due = input.dueOn() != null ? input.dueOn()
+                : input.dueText() == null ? null : Deadline.parse(input.dueText()).map(Deadline::dueOn).orElse(null);
+        if (input.startOn() != null && due != null) {
+            errors.check(!input.startOn().isAfter(due), "input.startOn",
+                    "Ngày bắt đầu sau thời hạn / the start date is after the due date");
+        }
+    }
+
+    private void apply(Task task, TaskInput input) {
+        if (input.description() != null) {
+            task.setDescription(input.description());
+        }
+        if (input.directive() != null) {
+            task.setDirective(input.directive().isBlank() ? null : references.directive("input.directive", input.directive()));
+        }
+        if (input.coordinatingAgencies() != null) {
+            var coordinators = references.agencies("input.coordinatingAgencies", input.coordinatingAgencies());
+            task.getCoordinatingAgencies().clear();
+            task.getCoordinatingAgencies().addAll(coordinators);
+        }
+        if (input.startOn() != null) {
+            task.setStartOn(input.startOn());
+        }
+        if (input.dueOn() != null) {
+            task.setDeadline(Deadline.ofDay(input.dueOn()));
+        } else if (input.dueText() != null) {
+            task.setDeadline(input.dueText().isBlank() ? null : Deadline.parse(input.dueText()).orElseThrow());
+        }
+        if (input.origin() != null) {
+            task.setOrigin(input.origin().isBlank() ? null : input.origin().strip());
+        }
+        if (input.pilotModel() != null) {
+            task.setPilotModel(references.pilotModel("input.pilotModel", input.pilotModel()));
+        }
+        if (input.sourceDoc() != null) {
+            task.setSourceDoc(input.sourceDoc().isBlank() ? null : input.sourceDoc().strip());
+        }
     }
 
     /** Records a progress report (history) and moves the task's status, progress and result. */

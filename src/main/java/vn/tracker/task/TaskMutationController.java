@@ -30,6 +30,23 @@ class TaskMutationController {
     }
 
     @MutationMapping
+    Map<String, Object> createTask(@Argument TaskInput input) {
+        return Payloads.of("task", () -> commands.create(input));
+    }
+
+    @MutationMapping
+    Map<String, Object> updateTask(@Argument String code, @Argument String province, @Argument long expectedVersion,
+            @Argument TaskInput input) {
+        return Payloads.of("task", () -> commands.update(code, province, expectedVersion, input));
+    }
+
+    @MutationMapping
+    Map<String, Object> assignPeople(@Argument String code, @Argument String province, @Argument Long expectedVersion,
+            @Argument List<String> people) {
+        return Payloads.of("task", () -> commands.assignPeople(code, province, expectedVersion, people));
+    }
+
+    @MutationMapping
     Map<String, Object> addEvidence(@Argument String code, @Argument String province,
             @Argument List<EvidenceInput> evidence) {
         return Payloads.of("task", () -> commands.addEvidence(code, province, evidence));
