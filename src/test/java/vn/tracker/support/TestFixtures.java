@@ -61,6 +61,25 @@ public class TestFixtures {
         });
     }
 
+    /**
+     * Makes sure the test province holds at least n tasks, each with a directive and two
+     * coordinating agencies (for statement-count tests of full pages).
+     */
+    public void ensureTasksWithReferences(int n, vn.tracker.directive.DirectiveRepository directives) {
+        tx.executeWithoutResult(s -> {
+            long have = tasks.findAll().stream().filter(t -> PROVINCE.equals(t.getProvinceCode())).count();
+            var directive = directives.findByCode("44-TB/TGV").orElseThrow();
+            var coordinators = agencies.findByCodeIn(java.util.List.of("GL-STP", "GL-SNV"));
+            for (long i = have; i < n; i++) {
+                Task task = new Task(uniqueCode("N1"), PROVINCE, "Nhiệm vụ đếm câu lệnh " + i,
+                        agencies.findByCode(i % 2 == 0 ? "GL-CA" : "GL-SNV").orElseThrow());
+                task.setDirective(directive);
+                task.getCoordinatingAgencies().addAll(coordinators);
+                tasks.save(task);
+            }
+        });
+    }
+
     public Task reload(Task task) {
         return tx.execute(s -> tasks.findById(task.getId()).orElseThrow());
     }
