@@ -66,6 +66,13 @@ class QueryLimitsGraphQlTest {
     }
 
     @Test
+    void theStandardIntrospectionQueryFitsTheLimits() {
+        // GraphiQL and code generators send this; the demo profile enables introspection.
+        admin().document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).execute()
+                .path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
+    }
+
+    @Test
     void overlongDocumentsAreRefusedUnparsed() {
         assertLimit("{ today " + "#".repeat(30_000) + "\n }", "queryLength");
     }

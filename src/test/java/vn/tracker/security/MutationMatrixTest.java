@@ -128,6 +128,28 @@ class MutationMatrixTest {
         rows.add(new Row("addEvidence", "task led by another agency", () -> addEvidence("GL-STC"), WORKING_GROUP));
         rows.add(new Row("linkDuplicate", "task led by the reporter's agency", () -> linkDuplicate("GL-CA"), OWN_AGENCY));
         rows.add(new Row("linkDuplicate", "task led by another agency", () -> linkDuplicate("GL-STC"), WORKING_GROUP));
+        rows.add(new Row("createTask", "any", this::createTask, WORKING_GROUP));
+        rows.add(new Row("updateTask", "task led by the reporter's agency", () -> updateTask("GL-CA"), OWN_AGENCY));
+        rows.add(new Row("updateTask", "task led by another agency", () -> updateTask("GL-STC"), WORKING_GROUP));
+        rows.add(new Row("assignPeople", "task led by the reporter's agency", () -> assignPeople("GL-CA"), OWN_AGENCY));
+        rows.add(new Row("assignPeople", "task led by another agency", () -> assignPeople("GL-STC"), WORKING_GROUP));
+        // --- reference data (issue 3): admins only
+        rows.add(new Row("createDirective", "any", () -> createReference("createDirective",
+                "{code: $code, kind: PLAN, title: \"Kế hoạch (ma trận quyền)\"}", "directive"), ADMINS));
+        rows.add(new Row("updateDirective", "any", () -> updateReference("createDirective", "updateDirective",
+                "{code: $code, kind: PLAN, title: \"Kế hoạch (ma trận quyền)\"}", "{title: \"Đã sửa\"}", "directive"), ADMINS));
+        rows.add(new Row("createAgency", "any", () -> createReference("createAgency",
+                "{code: $code, name: \"Cơ quan (ma trận quyền)\", kind: DEPARTMENT}", "agency"), ADMINS));
+        rows.add(new Row("updateAgency", "any", () -> updateReference("createAgency", "updateAgency",
+                "{code: $code, name: \"Cơ quan (ma trận quyền)\", kind: DEPARTMENT}", "{name: \"Đã sửa\"}", "agency"),
+                ADMINS));
+        rows.add(new Row("createPerson", "any", () -> createReference("createPerson",
+                "{code: $code, fullName: \"Cán bộ ma trận\", agency: \"GL-CA\"}", "person"), ADMINS));
+        rows.add(new Row("updatePerson", "any", () -> updateReference("createPerson", "updatePerson",
+                "{code: $code, fullName: \"Cán bộ ma trận\", agency: \"GL-CA\"}", "{position: \"Đã sửa\"}", "person"),
+                ADMINS));
+        rows.add(new Row("createPilotModel", "any", this::createPilotModel, ADMINS));
+        rows.add(new Row("updatePilotModel", "any", this::updatePilotModel, ADMINS));
         // --- indicators (issue 6): admins and working group for any agency, reporters for their own
         rows.add(new Row("recordObservations", "the reporter's agency", () -> recordObservation("GL-CA"), OWN_AGENCY));
         rows.add(new Row("recordObservations", "another agency", () -> recordObservation("GL-STC"), WORKING_GROUP));
@@ -199,6 +221,80 @@ class MutationMatrixTest {
                     task { code } errors { code } } }""",
                 Map.of("code", duplicate.getCode(), "province", TestFixtures.PROVINCE, "of", original.getCode(),
                         "ofProvince", TestFixtures.PROVINCE), () -> taskState(duplicate));
+    }
+
+    private Call createTask() {
+        String code = TestFixtures.uniqueCode("MX");
+        return new Call("""
+                mutation($code: String!, $province: String!) { createTask(input: {code: $code, province: $province,
+                  title: "Nhiệm vụ (ma trận quyền)", leadAgency: "GL-CA"}) { task { code } errors { code } } }""",
+                Map.of("code", code, "province", TestFixtures.PROVINCE),
+                () -> jdbc.queryForObject("select count(*) from task where code = ?", Long.class, code).toString());
+    }
+
+    private Call updateTask(String agency) {
+        Task task = fixtures.newTask(agency, null);
+        return new Call("""
+                mutation($code: String!, $province: String, $v: Long!) { updateTask(code: $code, province: $province,
+                  expectedVersion: $v, input: {title: "Đã sửa (ma trận quyền)"}) { task { code } errors { code } } }""",
+                Map.of("code", task.getCode(), "province", TestFixtures.PROVINCE, "v", task.getVersion()),
+                () -> taskState(task));
+    }
+
+    private Call assignPeople(String agency) {
+        Task task = fixtures.newTask(agency, null);
+        String person = jdbc.queryForObject("select min(code) from person", String.class);
+        return new Call("""
+                mutation($code: String!, $province: String, $people: [String!]!) { assignPeople(code: $code,
+                  province: $province, people: $people) { task { code } errors { code } } }""",
+                Map.of("code", task.getCode(), "province", TestFixtures.PROVINCE, "people",
+                        person == null ? List.of() : List.of(person)),
+                () -> taskState(task) + jdbc.queryForObject("select count(*) from task_assignee where task_id = ?",
+                        Long.class, task.getId()));
+    }
+
+    /** Reference data a mutation creates: probed by counting rows of the table with the code. */
+    private Call createReference(String mutation, String input, String table) {
+        String code = TestFixtures.uniqueCode("MX");
+        return new Call("mutation($code: String!) { " + mutation + "(input: " + input + ") { errors { code } } }",
+                Map.of("code", code), () -> referenceState(table, code));
+    }
+
+    /** Reference data created by an admin, then updated by the caller with its current version. */
+    private Call updateReference(String create, String update, String input, String change, String table) {
+        String code = TestFixtures.uniqueCode("MX");
+        clients.get(Caller.ADMIN_TOKEN).graphQl("mutation($code: String!) { " + create + "(input: " + input
+                + ") { errors { code } } }", Map.of("code", code));
+        return new Call("mutation($code: String!) { " + update + "(code: $code, expectedVersion: 0, input: " + change
+                + ") { errors { code } } }", Map.of("code", code), () -> referenceState(table, code));
+    }
+
+    private String referenceState(String table, String code) {
+        return jdbc.queryForList("select version from " + table + " where code = ?", Long.class, code).toString();
+    }
+
+    private Call createPilotModel() {
+        int number = java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        return new Call("""
+                mutation($n: Int!) { createPilotModel(input: {decision: "3488/KH-UBND", number: $n,
+                  name: "Mô hình (ma trận quyền)", status: NOT_STARTED}) { errors { code } } }""",
+                Map.of("n", number), () -> pilotModelState(number));
+    }
+
+    private Call updatePilotModel() {
+        int number = java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        clients.get(Caller.ADMIN_TOKEN).graphQl("""
+                mutation($n: Int!) { createPilotModel(input: {decision: "3488/KH-UBND", number: $n,
+                  name: "Mô hình (ma trận quyền)", status: NOT_STARTED}) { errors { code } } }""", Map.of("n", number));
+        return new Call("""
+                mutation($n: Int!) { updatePilotModel(decision: "3488/KH-UBND", number: $n, expectedVersion: 0,
+                  input: {status: IN_PROGRESS}) { errors { code } } }""",
+                Map.of("n", number), () -> pilotModelState(number));
+    }
+
+    private String pilotModelState(int number) {
+        return jdbc.queryForList("select m.version from pilot_model m join directive d on d.id = m.decision_id "
+                + "where d.code = '3488/KH-UBND' and m.number = ?", Long.class, number).toString();
     }
 
     private Call recordObservation(String agency) {

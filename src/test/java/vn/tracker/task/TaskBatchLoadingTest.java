@@ -20,14 +20,15 @@ import vn.tracker.support.TestTokens;
 class TaskBatchLoadingTest {
 
     /** The issue's page: lead agency, coordinating agencies, directive. */
+    // Only the rows ensureTasksWithReferences made, so both page sizes see tasks of the same shape.
     static final String PAGE = """
-            query($first: Int) { tasks(filter: {province: "%s"}, first: $first) { edges { node {
+            query($first: Int) { tasks(filter: {province: "%s", search: "nhiem vu dem cau lenh"}, first: $first) { edges { node {
               code leadAgency { code name } coordinatingAgencies { code } directive { code } } } } }"""
             .formatted(TestFixtures.PROVINCE);
 
     /** A richer page: also the directive's programs, the pilot model and health. */
     static final String RICH = """
-            query($first: Int) { tasks(filter: {province: "%s"}, first: $first, asOf: "2026-01-06") { edges { node {
+            query($first: Int) { tasks(filter: {province: "%s", search: "nhiem vu dem cau lenh"}, first: $first, asOf: "2026-01-06") { edges { node {
               code leadAgency { code name parent { code } } coordinatingAgencies { code } directive { code programs { code } }
               pilotModel { number } health(asOf: "2026-01-06") assignees { code } evidence { title } } } } }"""
             .formatted(TestFixtures.PROVINCE);
