@@ -78,24 +78,68 @@ class ObservationWriter {
                     + " source_doc = ?, note = ?, recorded_by = ?, recorded_at = ?, version = version + 1 WHERE id = ?",
                     updates, 500, (ps, args) -> bind(ps, args));
         }
-        List<Object[]> values = new ArrayList<>(inserts.size());
-        Map<String, Object[]> periodColumns = new HashMap<>();
-        for (IngestValidator.ValidRow r : inserts) {
-            Object[] pc = periodColumns.computeIfAbsent(r.period().code(), k -> periodColumns(r.period()));
-            values.add(new Object[] {r.indicatorId(), r.agencyId(), pc[0], pc[1], pc[2], pc[3], pc[4], pc[5], pc[6],
-                    pc[7], r.value(), r.numerator(), r.denominator(), Date.valueOf(r.asOf()), r.source(), r.note(), who,
-                    at, 0L});
-        }
-        insertMany("INSERT INTO observation (indicator_id, agency_id, period, period_type, period_start, period_end,"
-                + " bucket_week, bucket_month, bucket_quarter, bucket_year, obs_value, numerator, denominator, as_of,"
-                + " source_doc, note, recorded_by, recorded_at, version) VALUES ", 19, values);
+        insertObservations(inserts, who, at);
         return new Counts(inserts.size(), updates.size(), unchanged);
     }
 
-    private static Object[] periodColumns(Period p) {
-        return new Object[] {p.code(), p.type().name(), Date.valueOf(p.start()), Date.valueOf(p.end()),
-                SeriesBuckets.code(p, PeriodType.WEEK), SeriesBuckets.code(p, PeriodType.MONTH),
-                SeriesBuckets.code(p, PeriodType.QUARTER), SeriesBuckets.code(p, PeriodType.YEAR)};
+    /**
+     * New rows as multi-row INSERTs. Values the product typed itself (ids, numbers, dates, period
+     * codes built by {@link Period}) are written as SQL literals; only caller text (source, note,
+     * who) is bound. Fewer bound parameters matter: every one passes the pool's and the statement
+     * counter's JDBC proxies, which at tens of thousands of rows cost more than the database.
+     */
+    private void insertObservations(List<IngestValidator.ValidRow> inserts, String who, LocalDateTime at) {
+        String prefix = "INSERT INTO observation (indicator_id, agency_id, period, period_type, period_start,"
+                + " period_end, bucket_week, bucket_month, bucket_quarter, bucket_year, obs_value, numerator,"
+                + " denominator, as_of, source_doc, note, recorded_by, recorded_at, version) VALUES ";
+        String recordedAt = "'" + at.format(DATETIME) + "'";
+        Map<String, String> periodLiterals = new HashMap<>();
+        for (int from = 0; from < inserts.size(); from += INSERT_CHUNK) {
+            List<IngestValidator.ValidRow> chunk = inserts.subList(from, Math.min(inserts.size(), from + INSERT_CHUNK));
+            StringBuilder sql = new StringBuilder(prefix.length() + chunk.size() * 160).append(prefix);
+            Object[] args = new Object[chunk.size() * 3];
+            int i = 0;
+            for (IngestValidator.ValidRow r : chunk) {
+                if (i > 0) {
+                    sql.append(',');
+                }
+                sql.append('(').append(r.indicatorId()).append(',').append(r.agencyId()).append(',')
+                        .append(periodLiterals.computeIfAbsent(r.period().code(), k -> periodLiterals(r.period())))
+                        .append(',').append(number(r.value())).append(',').append(number(r.numerator())).append(',')
+                        .append(number(r.denominator())).append(",'").append(r.asOf()).append("',?,?,?,")
+                        .append(recordedAt).append(",0)");
+                args[i++] = r.source();
+                args[i++] = r.note();
+                args[i++] = who;
+            }
+            jdbc.update(sql.toString(), ps -> bind(ps, args));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    /** period, period_type, period_start, period_end and the four bucket columns as literals. */
+    private static String periodLiterals(Period p) {
+        return quote(p.code()) + "," + quote(p.type().name()) + "," + quote(p.start().toString()) + ","
+                + quote(p.end().toString()) + "," + quote(SeriesBuckets.code(p, PeriodType.WEEK)) + ","
+                + quote(SeriesBuckets.code(p, PeriodType.MONTH)) + "," + quote(SeriesBuckets.code(p, PeriodType.QUARTER))
+                + "," + quote(SeriesBuckets.code(p, PeriodType.YEAR));
+    }
+
+    /** Period codes and dates are digits, '-', 'Q', 'W' and enum names: nothing to escape, checked anyway. */
+    private static String quote(String s) {
+        if (s == null) {
+            return "NULL";
+        }
+        if (!s.matches("[0-9A-Z_-]+")) {
+            throw new IllegalArgumentException("unexpected period text");
+        }
+        return "'" + s + "'";
+    }
+
+    private static String number(BigDecimal v) {
+        return v == null ? "NULL" : v.toPlainString();
     }
 
     /**
