@@ -40,6 +40,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
         return new RateLimitFilter(limiter, settings, false);
     }
 
+    /** Two instances run in one chain: each needs its own "already filtered" marker. */
+    @Override
+    protected String getAlreadyFilteredAttributeName() {
+        return RateLimitFilter.class.getName() + (byAddress ? ".address" : ".caller") + ".FILTERED";
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -13,6 +13,8 @@ import java.util.OptionalLong;
  * buckets expire, so a flood of distinct addresses cannot grow memory without bound. Each instance
  * limits on its own: behind a load balancer the effective limit is the sum over instances.
  */
+// Interval refill: the whole allowance comes back at the end of each period, so "N per minute"
+// means what it says (a greedy refill would trickle requests back in all the time).
 final class RateLimiter {
 
     private final Cache<String, Bucket> buckets;
@@ -26,7 +28,7 @@ final class RateLimiter {
     /** Takes one request from the key's bucket; empty when allowed, else the seconds to wait. */
     OptionalLong tryAcquire(String key, long limitPerPeriod) {
         Bucket bucket = buckets.get(key + "|" + limitPerPeriod, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limitPerPeriod).refillGreedy(limitPerPeriod, period).build())
+                .addLimit(Bandwidth.builder().capacity(limitPerPeriod).refillIntervally(limitPerPeriod, period).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
