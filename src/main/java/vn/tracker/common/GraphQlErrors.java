@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,7 +45,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof ConflictException conflict) {
             return error(env, ErrorCode.CONFLICT, ex.getMessage(), conflict.getField());
         }
-        if (ex instanceof OptimisticLockingFailureException) {
+        // A deadlock victim of a concurrent edit (InnoDB) is a conflict too: its transaction was rolled back.
+        if (ex instanceof OptimisticLockingFailureException || ex instanceof PessimisticLockingFailureException) {
             return error(env, ErrorCode.CONFLICT,
                     "Dữ liệu đã bị người khác thay đổi, hãy tải lại / changed by someone else, reload and retry", null);
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -71,7 +72,8 @@ public final class Payloads {
         if (e instanceof ConflictException conflict) {
             return List.of(UserError.of(ErrorCode.CONFLICT, conflict.getField(), conflict.getMessage()));
         }
-        if (e instanceof OptimisticLockingFailureException) {
+        // A deadlock victim of a concurrent edit (InnoDB) is a conflict too: its transaction was rolled back.
+        if (e instanceof OptimisticLockingFailureException || e instanceof PessimisticLockingFailureException) {
             return List.of(UserError.of(ErrorCode.CONFLICT, "expectedVersion", CONFLICT_MESSAGE));
         }
         if (e instanceof DataIntegrityViolationException) {
