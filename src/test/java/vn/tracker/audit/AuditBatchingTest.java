@@ -36,13 +36,19 @@ class AuditBatchingTest {
     TestFixtures fixtures;
 
     @Autowired
+    vn.tracker.agency.AgencyRepository agencies;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Autowired
     SqlStatements sql;
 
     @Autowired
     JdbcTemplate jdbc;
 
     private long[] report(int evidenceItems) {
-        Task task = fixtures.newTask("GL-CA", LocalDate.of(2026, 6, 30));
+        Task task = fixtures.newTask(vn.tracker.security.TestAgencies.OWN, LocalDate.of(2026, 6, 30));
         List<Map<String, Object>> evidence = new ArrayList<>();
         for (int i = 0; i < evidenceItems; i++) {
             evidence.add(Map.of("title", "Minh chứng " + i));
@@ -57,6 +63,7 @@ class AuditBatchingTest {
 
     @Test
     void auditRowsOfOneTransactionAreWrittenInOneBatch() {
+        vn.tracker.security.TestAgencies.ensure(agencies, tx);
         report(1); // warm-up: caches and prepared statements of the first call are not the point
         long[] one = report(1);
         long[] twenty = report(20);

@@ -54,6 +54,9 @@ class AbuseTest {
     TransactionTemplate tx;
 
     @Autowired
+    vn.tracker.agency.AgencyRepository agencies;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -148,7 +151,8 @@ class AbuseTest {
 
     @Test
     void scriptInAnnotationsResultsAndEvidenceIsShownEscapedInTheConsole() {
-        Task task = fixtures.newTask("GL-CA", LocalDate.of(2026, 6, 30));
+        TestAgencies.ensure(agencies, tx);
+        Task task = fixtures.newTask(TestAgencies.OWN, LocalDate.of(2026, 6, 30));
         String mutation = """
                 mutation($code: String!, $text: String!) {
                   reportProgress(code: $code, status: IN_PROGRESS, progress: 10, result: $text, reportedOn: "2026-01-05",

@@ -37,10 +37,17 @@ class ConcurrentEditTest {
     @Autowired
     TestFixtures fixtures;
 
+    @Autowired
+    vn.tracker.agency.AgencyRepository agencies;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     @Test
     void secondOfTwoConcurrentEditsGetsConflictAndTheFirstIsIntact() throws Exception {
+        TestAgencies.ensure(agencies, tx);
         for (int round = 0; round < 3; round++) {
-            Task task = fixtures.newTask("GL-CA", LocalDate.of(2026, 6, 30));
+            Task task = fixtures.newTask(TestAgencies.OWN, LocalDate.of(2026, 6, 30));
             long version = task.getVersion();
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(2);

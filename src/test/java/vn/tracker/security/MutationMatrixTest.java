@@ -33,8 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.tracker.agency.Agency;
-import vn.tracker.agency.AgencyKind;
 import vn.tracker.agency.AgencyRepository;
 import vn.tracker.support.IntegrationTest;
 import vn.tracker.support.TestFixtures;
@@ -60,7 +58,7 @@ class MutationMatrixTest {
 
     static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN_USER, Caller.ADMIN_TOKEN);
     static final Set<Caller> WORKING_GROUP = EnumSet.of(Caller.ADMIN_USER, Caller.ADMIN_TOKEN, Caller.WORKING_GROUP_USER);
-    /** Callers who may change a task led by GL-CA (the reporter's and the report token's agency) or below. */
+    /** Callers who may change a task led by the reporter's (and the report token's) agency or below. */
     static final Set<Caller> OWN_AGENCY = EnumSet.of(Caller.ADMIN_USER, Caller.ADMIN_TOKEN, Caller.WORKING_GROUP_USER,
             Caller.REPORTER_USER, Caller.REPORT_TOKEN);
 
@@ -96,43 +94,49 @@ class MutationMatrixTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
     private final Map<Caller, Client> clients = new EnumMap<>(Caller.class);
-    private String childOfCa;
+    private final String childOfCa = TestAgencies.CHILD;
 
     @BeforeAll
     void signInEveryCaller() {
+        TestAgencies.ensure(agencies, tx);
+        // A reporter of the tests' own agency (the demo ca-reporter's GL-CA tasks are sample data
+        // other suites count).
+        tx.executeWithoutResult(s -> accounts.findByUsername("i7-reporter").orElseGet(() -> accounts.save(
+                new UserAccount("i7-reporter", "Cán bộ báo cáo kiểm thử", encoder.encode("Mat-khau-Manh-2026"),
+                        Role.AGENCY_REPORTER, agencies.findByCode(TestAgencies.OWN).orElseThrow()))));
         clients.put(Caller.ADMIN_USER, Client.user(port, "admin", "demo"));
         clients.put(Caller.WORKING_GROUP_USER, Client.user(port, "tgv", "demo"));
-        clients.put(Caller.REPORTER_USER, Client.user(port, "ca-reporter", "demo"));
+        clients.put(Caller.REPORTER_USER, Client.user(port, "i7-reporter", "Mat-khau-Manh-2026"));
         clients.put(Caller.VIEWER_USER, Client.user(port, "viewer", "demo"));
         clients.put(Caller.ADMIN_TOKEN, Client.token(port, TestTokens.ADMIN));
-        clients.put(Caller.REPORT_TOKEN, Client.token(port, fixtures.portalToken("GL-CA", Scope.READ, Scope.REPORT)));
-        clients.put(Caller.READ_TOKEN, Client.token(port, fixtures.portalToken("GL-CA", Scope.READ)));
-        childOfCa = tx.execute(s -> {
-            String code = TestFixtures.uniqueCode("CA-PC");
-            Agency child = new Agency(code, "Phòng thuộc Công an tỉnh (kiểm thử)", AgencyKind.DEPARTMENT);
-            child.setParent(agencies.findByCode("GL-CA").orElseThrow());
-            agencies.save(child);
-            return code;
-        });
+        clients.put(Caller.REPORT_TOKEN, Client.token(port,
+                fixtures.portalToken(TestAgencies.OWN, Scope.READ, Scope.REPORT)));
+        clients.put(Caller.READ_TOKEN, Client.token(port, fixtures.portalToken(TestAgencies.OWN, Scope.READ)));
     }
 
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         // --- tasks (issue 3): the lead agency's reporters and those above, the working group, admins
-        rows.add(new Row("reportProgress", "task led by the reporter's agency", () -> reportProgress("GL-CA"), OWN_AGENCY));
+        rows.add(new Row("reportProgress", "task led by the reporter's agency", () -> reportProgress(TestAgencies.OWN), OWN_AGENCY));
         rows.add(new Row("reportProgress", "task led by an agency below the reporter's",
                 () -> reportProgress(childOfCa), OWN_AGENCY));
-        rows.add(new Row("reportProgress", "task led by another agency", () -> reportProgress("GL-STC"), WORKING_GROUP));
-        rows.add(new Row("addEvidence", "task led by the reporter's agency", () -> addEvidence("GL-CA"), OWN_AGENCY));
-        rows.add(new Row("addEvidence", "task led by another agency", () -> addEvidence("GL-STC"), WORKING_GROUP));
-        rows.add(new Row("linkDuplicate", "task led by the reporter's agency", () -> linkDuplicate("GL-CA"), OWN_AGENCY));
-        rows.add(new Row("linkDuplicate", "task led by another agency", () -> linkDuplicate("GL-STC"), WORKING_GROUP));
+        rows.add(new Row("reportProgress", "task led by another agency", () -> reportProgress(TestAgencies.OTHER), WORKING_GROUP));
+        rows.add(new Row("addEvidence", "task led by the reporter's agency", () -> addEvidence(TestAgencies.OWN), OWN_AGENCY));
+        rows.add(new Row("addEvidence", "task led by another agency", () -> addEvidence(TestAgencies.OTHER), WORKING_GROUP));
+        rows.add(new Row("linkDuplicate", "task led by the reporter's agency", () -> linkDuplicate(TestAgencies.OWN), OWN_AGENCY));
+        rows.add(new Row("linkDuplicate", "task led by another agency", () -> linkDuplicate(TestAgencies.OTHER), WORKING_GROUP));
         rows.add(new Row("createTask", "any", this::createTask, WORKING_GROUP));
-        rows.add(new Row("updateTask", "task led by the reporter's agency", () -> updateTask("GL-CA"), OWN_AGENCY));
-        rows.add(new Row("updateTask", "task led by another agency", () -> updateTask("GL-STC"), WORKING_GROUP));
-        rows.add(new Row("assignPeople", "task led by the reporter's agency", () -> assignPeople("GL-CA"), OWN_AGENCY));
-        rows.add(new Row("assignPeople", "task led by another agency", () -> assignPeople("GL-STC"), WORKING_GROUP));
+        rows.add(new Row("updateTask", "task led by the reporter's agency", () -> updateTask(TestAgencies.OWN), OWN_AGENCY));
+        rows.add(new Row("updateTask", "task led by another agency", () -> updateTask(TestAgencies.OTHER), WORKING_GROUP));
+        rows.add(new Row("assignPeople", "task led by the reporter's agency", () -> assignPeople(TestAgencies.OWN), OWN_AGENCY));
+        rows.add(new Row("assignPeople", "task led by another agency", () -> assignPeople(TestAgencies.OTHER), WORKING_GROUP));
         // --- reference data (issue 3): admins only
         rows.add(new Row("createDirective", "any", () -> createReference("createDirective",
                 "{code: $code, kind: PLAN, title: \"Kế hoạch (ma trận quyền)\"}", "directive"), ADMINS));
@@ -144,15 +148,15 @@ class MutationMatrixTest {
                 "{code: $code, name: \"Cơ quan (ma trận quyền)\", kind: DEPARTMENT}", "{name: \"Đã sửa\"}", "agency"),
                 ADMINS));
         rows.add(new Row("createPerson", "any", () -> createReference("createPerson",
-                "{code: $code, fullName: \"Cán bộ ma trận\", agency: \"GL-CA\"}", "person"), ADMINS));
+                "{code: $code, fullName: \"Cán bộ ma trận\", agency: \"I7-CA\"}", "person"), ADMINS));
         rows.add(new Row("updatePerson", "any", () -> updateReference("createPerson", "updatePerson",
-                "{code: $code, fullName: \"Cán bộ ma trận\", agency: \"GL-CA\"}", "{position: \"Đã sửa\"}", "person"),
+                "{code: $code, fullName: \"Cán bộ ma trận\", agency: \"I7-CA\"}", "{position: \"Đã sửa\"}", "person"),
                 ADMINS));
         rows.add(new Row("createPilotModel", "any", this::createPilotModel, ADMINS));
         rows.add(new Row("updatePilotModel", "any", this::updatePilotModel, ADMINS));
         // --- indicators (issue 6): admins and working group for any agency, reporters for their own
-        rows.add(new Row("recordObservations", "the reporter's agency", () -> recordObservation("GL-CA"), OWN_AGENCY));
-        rows.add(new Row("recordObservations", "another agency", () -> recordObservation("GL-STC"), WORKING_GROUP));
+        rows.add(new Row("recordObservations", "the reporter's agency", () -> recordObservation(TestAgencies.OWN), OWN_AGENCY));
+        rows.add(new Row("recordObservations", "another agency", () -> recordObservation(TestAgencies.OTHER), WORKING_GROUP));
         // --- security (issue 7): admins only
         rows.add(new Row("createApiToken", "any", this::createApiToken, ADMINS));
         rows.add(new Row("revokeApiToken", "any", this::revokeApiToken, ADMINS));
@@ -214,7 +218,7 @@ class MutationMatrixTest {
 
     private Call linkDuplicate(String agency) {
         Task duplicate = fixtures.newTask(agency, null);
-        Task original = fixtures.newTask("GL-STC", null);
+        Task original = fixtures.newTask(TestAgencies.OTHER, null);
         return new Call("""
                 mutation($code: String!, $province: String, $of: String, $ofProvince: String) {
                   linkDuplicate(code: $code, province: $province, duplicateOf: $of, duplicateOfProvince: $ofProvince) {
@@ -227,7 +231,7 @@ class MutationMatrixTest {
         String code = TestFixtures.uniqueCode("MX");
         return new Call("""
                 mutation($code: String!, $province: String!) { createTask(input: {code: $code, province: $province,
-                  title: "Nhiệm vụ (ma trận quyền)", leadAgency: "GL-CA"}) { task { code } errors { code } } }""",
+                  title: "Nhiệm vụ (ma trận quyền)", leadAgency: "I7-CA"}) { task { code } errors { code } } }""",
                 Map.of("code", code, "province", TestFixtures.PROVINCE),
                 () -> jdbc.queryForObject("select count(*) from task where code = ?", Long.class, code).toString());
     }
