@@ -45,7 +45,7 @@ random.shuffle(portal)
 
 series = [gql("DashboardSeries", SERIES, {"i": random.choice(indicators)[0], "a": [random.choice(provinces)[0]],
                                           "d": as_of}) for _ in range(200)]
-console = ["GET\t/\t"] * 3 + ["GET\t/login\t"]
+console = [f"GET\t/tasks?province={random.choice(provinces)[0].replace('N-', '')}\t" for _ in range(20)] + ["GET\t/tasks\t"] * 5
 
 for name, lines in (("portal", portal), ("series", series), ("console", console)):
     with open(f"{out}/{name}.mix", "w", encoding="utf-8") as f:

@@ -46,7 +46,7 @@ heap_sampler() { # prints the max heap (MB) seen across instances while the file
   local max=0
   while [ -f "$1" ]; do
     for t in "${targets[@]}"; do
-      v=$(curl -s -m 2 -H "Authorization: Bearer $TOKEN" "$t/actuator/prometheus" 2>/dev/null \
+      v=$(curl -s -m 10 -H "Authorization: Bearer $TOKEN" "$t/actuator/prometheus" 2>/dev/null \
         | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d", s / 1048576 }')
       [ -n "$v" ] && [ "$v" -gt "$max" ] && max=$v
     done

@@ -21,22 +21,22 @@ gql() { # url query-json
   curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$2" "$1/graphql"
 }
 
-# 1. sessions
+# 1. sessions (the console's task list: a page every signed-in role may see)
 jar=$LOAD_WORK/two-cookies.txt; rm -f "$jar"
 csrf=$(curl -s -c "$jar" -b "$jar" "$lb/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1)
 curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode username=tgv --data-urlencode password=demo \
   --data-urlencode "_csrf=$csrf" "$lb/login"
 seen=""; ok=0
 for i in $(seq 1 10); do
-  line=$(curl -s -o /dev/null -D - -b "$jar" -w '%{http_code}' "$lb/" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-upstream"{u=$2} /^[0-9][0-9][0-9]$/{c=$1} END{print c, u}')
+  line=$(curl -s -o /dev/null -D - -b "$jar" -w '%{http_code}' "$lb/tasks?province=P01" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-upstream"{u=$2} /^[0-9][0-9][0-9]$/{c=$1} END{print c, u}')
   seen="$seen ${line#* }"; [ "${line%% *}" = 200 ] && ok=$((ok + 1))
 done
 upstreams=$(echo "$seen" | tr ' ' '\n' | sort -u | grep -c . )
 echo "signed-in pages through nginx: $ok/10 answered 200, instances seen: $upstreams ($(echo $seen | tr ' ' '\n' | sort | uniq -c | tr '\n' ' '))" | tee -a "$out"
 check $([ "$ok" = 10 ] && [ "$upstreams" = 2 ] && echo 0 || echo 1) "session shared by both instances behind nginx"
 cookie=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar" | tail -1)
-code_a=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$a/")
-code_b=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$b/")
+code_a=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$a/tasks?province=P01")
+code_b=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$b/tasks?province=P01")
 check $([ "$code_a" = 200 ] && [ "$code_b" = 200 ] && echo 0 || echo 1) "same session cookie on instance 1 ($code_a) and instance 2 ($code_b) directly"
 
 # 2. an edit on instance 1 is visible on instance 2 at once
@@ -51,7 +51,7 @@ check $(echo "$after" | python3 -c "import json,sys; t=json.load(sys.stdin)['dat
 # 3. cached series across instances (the write path: observations through the product)
 indicator=$(db_sql -N "$DB_NAME" -e "SELECT i.code FROM indicator i WHERE EXISTS (SELECT 1 FROM observation o WHERE o.indicator_id = i.id) ORDER BY i.id LIMIT 1")
 agency=$(db_sql -N "$DB_NAME" -e "SELECT a.code FROM observation o JOIN agency a ON a.id = o.agency_id JOIN indicator i ON i.id = o.indicator_id WHERE i.code = '$indicator' ORDER BY o.period DESC LIMIT 1")
-period=$(db_sql -N "$DB_NAME" -e "SELECT MAX(o.period) FROM observation o JOIN agency a ON a.id = o.agency_id JOIN indicator i ON i.id = o.indicator_id WHERE i.code = '$indicator' AND a.code = '$agency'")
+period=$(db_sql -N "$DB_NAME" -e "SELECT LEFT(MAX(o.period), 4) FROM observation o JOIN agency a ON a.id = o.agency_id JOIN indicator i ON i.id = o.indicator_id WHERE i.code = '$indicator' AND a.code = '$agency'")
 series="{\"query\":\"{ series(indicator: \\\"$indicator\\\", agencies: [\\\"$agency\\\"], from: \\\"$period\\\", to: \\\"$period\\\", asOf: \\\"2030-01-01\\\") { agencies { points { period value } } } }\"}"
 s1=$(gql "$a" "$series"); s2=$(gql "$b" "$series")
 echo "series $indicator/$agency/$period before: instance 1 $s1 | instance 2 $s2" | tee -a "$out"

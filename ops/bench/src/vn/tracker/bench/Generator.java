@@ -89,6 +89,10 @@ public final class Generator {
         writeAgencies(base.resolve("agencies.csv"));
         writeDirectives(base.resolve("directives.csv"));
         writeIndicators(base.resolve("indicators.csv"));
+        // The importer takes an indicator's period type from the observations imported with it:
+        // one monthly row per indicator here makes them MONTH indicators (rows re-imported later
+        // with the same value are unchanged).
+        writeFirstObservations(base.resolve("observations.csv"));
         chunks.add(base);
         chunks.addAll(writeTasks(dir));
         chunks.addAll(writeObservations(dir));
@@ -137,6 +141,18 @@ public final class Generator {
                 row(w, String.format("NAT_IND_%03d", i + 1),
                         (percent ? "Tỷ lệ hồ sơ trực tuyến toàn trình nhóm " : "Số giao dịch thanh toán không dùng tiền mặt nhóm ") + (i + 1),
                         percent ? "PERCENT" : "COUNT", "HIGHER_BETTER", percent ? "80" : "", percent ? "Chỉ tiêu giả lập" : "");
+            }
+        }
+    }
+
+    private void writeFirstObservations(Path file) throws IOException {
+        LocalDate month = asOf.withDayOfMonth(1).minusMonths(scale.observationMonths());
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("indicator_code,scope,period,value,numerator,denominator,as_of,source_doc,note\n");
+            for (int i = 0; i < scale.indicators(); i++) {
+                row(w, String.format("NAT_IND_%03d", i + 1), commune(0, 0),
+                        String.format("%d-%02d", month.getYear(), month.getMonthValue()), "1", "", "",
+                        month.plusMonths(1).toString(), "bench-generator", "period type probe");
             }
         }
     }
