@@ -1,0 +1,72 @@
+package vn.tracker.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.tracker.console.ConsoleTestClient;
+import vn.tracker.support.IntegrationTest;
+
+/**
+ * Reporting progress from the task page (Công an tỉnh's reporter on a task it leads): Vietnamese
+ * form messages on bad input, CONFLICT on a stale version, escaping of what was typed.
+ */
+@IntegrationTest
+class TaskProgressConsoleTest {
+
+    static final String PAGE = "/tasks/SEED-003-08?province=GL";
+    static final String POST = "/tasks/SEED-003-08/progress?province=GL";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void reporterOfTheLeadAgencySeesTheFormOthersDoNot() {
+        assertThat(ConsoleTestClient.signedIn(port, "ca-reporter").get(PAGE).body()).contains("id=\"progress-form\"");
+        assertThat(ConsoleTestClient.signedIn(port, "viewer").get(PAGE).body()).doesNotContain("id=\"progress-form\"");
+    }
+
+    @Test
+    void outOfRangeProgressIsAVietnameseFormMessageAndNothingChanges() {
+        ConsoleTestClient reporter = ConsoleTestClient.signedIn(port, "ca-reporter");
+        String before = reporter.get(PAGE).body();
+        HttpResponse<String> response = reporter.post(POST, Map.of("status", "IN_PROGRESS", "progress", "120",
+                "expectedVersion", version(before)));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("Chưa lưu: vui lòng sửa các lỗi bên dưới.", "id=\"progress-error\"",
+                "Phải từ 0 đến 100", "value=\"120\"");
+        assertThat(version(reporter.get(PAGE).body())).isEqualTo(version(before));
+    }
+
+    @Test
+    void staleVersionIsShownAsAConflictMessage() {
+        ConsoleTestClient reporter = ConsoleTestClient.signedIn(port, "ca-reporter");
+        long stale = Long.parseLong(version(reporter.get(PAGE).body())) - 1;
+        HttpResponse<String> response = reporter.post(POST, Map.of("status", "IN_PROGRESS", "progress", "10",
+                "expectedVersion", String.valueOf(stale)));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("id=\"progress-problem\"", "đã bị người khác thay đổi");
+    }
+
+    @Test
+    void reportIsRecordedAndWhatWasTypedIsShownEscaped() {
+        ConsoleTestClient reporter = ConsoleTestClient.signedIn(port, "ca-reporter");
+        HttpResponse<String> response = reporter.post(POST, Map.of("status", "IN_PROGRESS", "progress", "40",
+                "result", "<script>alert('x')</script> Đã tổng hợp hồ sơ",
+                "expectedVersion", version(reporter.get(PAGE).body())));
+        assertThat(response.statusCode()).isEqualTo(302);
+        String page = reporter.get(PAGE).body();
+        assertThat(page).contains("Đã ghi nhận báo cáo tiến độ.", "id=\"progress-history\"",
+                "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Đã tổng hợp hồ sơ")
+                .doesNotContain("<script>alert(");
+    }
+
+    static String version(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("name=\"expectedVersion\" value=\"(\\d+)\"").matcher(html);
+        assertThat(m.find()).as("expectedVersion field").isTrue();
+        return m.group(1);
+    }
+}
