@@ -22,6 +22,7 @@ import vn.tracker.console.QueryLink;
  * @param sort      one of {@link #SORTS}
  * @param after     cursor of the page's start
  * @param start     1-based position of the page's first row (display only, travels with the cursor)
+ * @param province  province code (GL, TN); empty for all
  */
 public record TaskListForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -36,7 +37,8 @@ public record TaskListForm(
         String q,
         String sort,
         String after,
-        Integer start) {
+        Integer start,
+        String province) {
 
     /** Sort keys offered as column headers; "-" means descending. */
     public static final List<String> SORTS = List.of("health", "due", "-due", "code", "-updated");
@@ -47,6 +49,7 @@ public record TaskListForm(
         directive = blankToNull(directive);
         agency = blankToNull(agency);
         q = blankToNull(q);
+        province = blankToNull(province);
         after = blankToNull(after);
         health = health == null ? List.of() : List.copyOf(health);
         status = status == null ? List.of() : List.copyOf(status);
@@ -68,14 +71,14 @@ public record TaskListForm(
     /** The same list with the given as-of date (made explicit so shared links stay reproducible). */
     public TaskListForm withAsOf(LocalDate date) {
         return new TaskListForm(date, program, directive, agency, exact, health, status, dueFrom, dueTo, q, sort,
-                after, start);
+                after, start, province);
     }
 
     /** The list a bare /tasks shows: overdue and at-risk tasks (no health chosen means these). */
     public TaskListForm withDefaultHealth(List<TaskHealth> defaults) {
         return health.isEmpty()
                 ? new TaskListForm(asOf, program, directive, agency, exact, defaults, status, dueFrom, dueTo, q, sort,
-                        after, start)
+                        after, start, province)
                 : this;
     }
 
@@ -101,7 +104,7 @@ public record TaskListForm(
     }
 
     private QueryLink link() {
-        QueryLink link = QueryLink.to("/tasks").with("asOf", asOf).with("program", program)
+        QueryLink link = QueryLink.to("/tasks").with("asOf", asOf).with("province", province).with("program", program)
                 .with("directive", directive).with("agency", agency)
                 .with("exact", Boolean.TRUE.equals(exact) ? true : null);
         for (TaskHealth h : health) {

@@ -86,7 +86,7 @@ class TaskListQuery {
                 form.agency() == null ? null : List.of(form.agency()), null, form.includeSubAgencies(),
                 form.directive() == null ? null : List.of(form.directive()), null,
                 form.program() == null ? null : List.of(form.program()), null, form.dueFrom(), form.dueTo(), null,
-                null, form.q());
+                form.province(), form.q());
     }
 
     static TaskOrder order(String sort) {

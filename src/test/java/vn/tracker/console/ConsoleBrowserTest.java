@@ -50,7 +50,7 @@ class ConsoleBrowserTest {
     @Test
     void signInThenFilterTheListInPlaceAndTheUrlFollows() {
         WebDriver driver = signedIn("tgv");
-        driver.get(url("/tasks?asOf=2026-01-06"));
+        driver.get(url("/tasks?asOf=2026-01-06&province=GL"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Nhiệm vụ quá hạn / có nguy cơ chậm tiến độ");
         ((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
 

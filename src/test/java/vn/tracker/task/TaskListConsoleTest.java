@@ -18,7 +18,7 @@ class TaskListConsoleTest {
     @Test
     void linkReproducesTheListOfOneAgencysOverdueTasks() {
         HttpResponse<String> response = ConsoleTestClient.signedIn(port, "tgv")
-                .get("/tasks?health=OVERDUE&asOf=2026-01-06&agency=GL-CA");
+                .get("/tasks?health=OVERDUE&asOf=2026-01-06&agency=GL-CA&province=GL");
         assertThat(response.statusCode()).isEqualTo(200);
         String html = response.body();
         assertThat(html).contains("Nhiệm vụ quá hạn / có nguy cơ chậm tiến độ", "data-code=\"SEED-003-09\"",
@@ -48,13 +48,13 @@ class TaskListConsoleTest {
     @Test
     void htmxRequestGetsOnlyTheResultsRegionWithTheLanguageLinksOutOfBand() {
         HttpResponse<String> response = ConsoleTestClient.signedIn(port, "viewer")
-                .htmxGet("/tasks?asOf=2026-01-06&health=OVERDUE&agency=GL-CA", "results");
+                .htmxGet("/tasks?asOf=2026-01-06&province=GL&health=OVERDUE&agency=GL-CA", "results");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Vary").toString()).contains("HX-Request");
         String html = response.body();
         assertThat(html).startsWith("<section id=\"results\"").doesNotContain("<html", "<header");
         assertThat(html).contains("data-code=\"SEED-003-09\"", "id=\"language-switch\"", "hx-swap-oob=\"true\"",
-                "href=\"/tasks?asOf=2026-01-06&amp;health=OVERDUE&amp;agency=GL-CA&amp;lang=en\"");
+                "href=\"/tasks?asOf=2026-01-06&amp;province=GL&amp;health=OVERDUE&amp;agency=GL-CA&amp;lang=en\"");
     }
 
     @Test
@@ -83,7 +83,7 @@ class TaskListConsoleTest {
     @Test
     void pagesFollowEachOtherThroughTheNextLink() {
         ConsoleTestClient client = ConsoleTestClient.signedIn(port, "viewer");
-        String all = "/tasks?asOf=2026-01-06&health=OVERDUE&health=AT_RISK&health=ON_TRACK&health=DONE&sort=code";
+        String all = "/tasks?asOf=2026-01-06&province=GL&health=OVERDUE&health=AT_RISK&health=ON_TRACK&health=DONE&sort=code";
         String first = client.get(all).body();
         assertThat(rowCount(first)).isEqualTo(20);
         java.util.regex.Matcher next = java.util.regex.Pattern.compile("rel=\"next\" href=\"([^\"]+)\"").matcher(first);
