@@ -13,6 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.tracker.common.AsOfDates;
+import vn.tracker.common.BadInputException;
+import vn.tracker.common.NotFoundException;
 import vn.tracker.indicator.IndicatorService;
 import vn.tracker.indicator.PeriodType;
 import vn.tracker.indicator.Series;
@@ -71,8 +73,14 @@ class OverviewConsoleController {
         String from = String.valueOf(asOf.getYear() - LOOK_BACK_YEARS);
         String to = String.valueOf(asOf.getYear());
         for (Target target : key) {
-            Series s = series.series(new SeriesRequest(target.getIndicator().getCode(), List.of(homeAgency), false,
-                    PeriodType.YEAR, from, to, asOf));
+            Series s;
+            try {
+                s = series.series(new SeriesRequest(target.getIndicator().getCode(), List.of(homeAgency), false,
+                        PeriodType.YEAR, from, to, asOf));
+            } catch (NotFoundException | BadInputException e) {
+                // No home agency in this database (or no yearly series): the overview shows "—", never a 404.
+                continue;
+            }
             s.agencies().stream().flatMap(a -> a.points().stream()).map(SeriesPoint::value)
                     .filter(java.util.Objects::nonNull).reduce((first, second) -> second)
                     .ifPresent(v -> latest.put(target.getIndicator().getId(), v));
