@@ -117,7 +117,8 @@ public final class BenchMain {
 
     private static List<Path> generate(Scale scale, Path data) throws IOException {
         Path marker = data.resolve("COMPLETE");
-        if (Files.exists(marker) && Files.readString(marker).equals(scale.toString())) {
+        String stamp = scale + " | generator " + Generator.VERSION;
+        if (Files.exists(marker) && Files.readString(marker).equals(stamp)) {
             Log.info("reusing generated files in %s", data);
             try (Stream<Path> s = Files.list(data)) {
                 return s.filter(Files::isDirectory).sorted().toList();
@@ -130,7 +131,7 @@ public final class BenchMain {
         }
         long t = System.nanoTime();
         List<Path> chunks = new Generator(scale, AS_OF).write(data);
-        Files.writeString(marker, scale.toString());
+        Files.writeString(marker, stamp);
         Log.info("generated %d chunk folders in %.1f s", chunks.size(), (System.nanoTime() - t) / 1e9);
         return chunks;
     }

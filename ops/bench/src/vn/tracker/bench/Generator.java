@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  */
 public final class Generator {
 
+    /** Bump when the generated files change, so cached files of an older generator are rewritten. */
+    static final int VERSION = 2;
+
     /** The 34 provincial units after the 2025 merger. */
     static final String[] PROVINCES = {"Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn",
             "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên",
