@@ -17,6 +17,14 @@ public interface AnnotationRepository extends JpaRepository<Annotation, Long> {
             """)
     List<Annotation> findLatestForTasks(Collection<Long> taskIds);
 
+    /** All annotations of a batch of tasks, newest first per task, with categories (one statement). */
+    @Query("""
+            select a from Annotation a join fetch a.category
+            where a.task.id in :taskIds and a.id < :beforeId and (:openOnly = false or a.resolved = false)
+            order by a.task.id, a.id desc
+            """)
+    List<Annotation> findForTasks(Collection<Long> taskIds, long beforeId, boolean openOnly);
+
     /** Tasks of a batch that have at least one open (unresolved) annotation: their reason is given. */
     @Query("select distinct a.task.id from Annotation a where a.task.id in :taskIds and a.resolved = false")
     List<Long> findTaskIdsWithOpenAnnotation(Collection<Long> taskIds);

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import vn.tracker.common.AsOfDates;
 import vn.tracker.common.BadInputException;
+import vn.tracker.common.Payloads;
 import vn.tracker.task.Task;
 import vn.tracker.task.TaskService;
 
@@ -50,6 +52,11 @@ class ReviewGraphQlController {
             throw new BadInputException("first", "first phải từ 0 đến 100 / first must be between 0 and 100");
         }
         return reviews.closedReviews(n);
+    }
+
+    @MutationMapping
+    Map<String, Object> closeWeeklyReview(@Argument LocalDate asOf) {
+        return Payloads.of("review", () -> reviews.close(asOf));
     }
 
     @SchemaMapping(typeName = "WeeklyReview")

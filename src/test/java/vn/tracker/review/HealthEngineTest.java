@@ -52,6 +52,7 @@ class HealthEngineTest {
     @BeforeEach
     void constructCases() {
         fixtures = new ReviewFixtures(em, tx);
+        fixtures.removeAll(); // leftovers of an interrupted run
         Agency so = fixtures.agency("T4-SO", "Sở Thử nghiệm");
         fixtures.task("T4-DUE-TODAY", so, TaskStatus.IN_PROGRESS,
                 ReviewFixtures.dates(A.minusDays(60), A, 90, A.minusDays(5)));

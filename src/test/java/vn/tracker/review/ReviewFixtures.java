@@ -96,6 +96,8 @@ class ReviewFixtures {
     void removeAll() {
         tx.executeWithoutResult(s -> {
             String inProvince = " where task_id in (select id from task where province_code = '" + PROVINCE + "')";
+            em.createNativeQuery("delete from annotation_revision where annotation_id in (select id from annotation"
+                    + inProvince + ")").executeUpdate();
             for (String table : List.of("annotation", "progress_report", "evidence", "task_coordinator",
                     "task_assignee")) {
                 em.createNativeQuery("delete from " + table + inProvince).executeUpdate();
@@ -111,9 +113,9 @@ class ReviewFixtures {
                     + " 'TASKS_UNEXPLAINED'))").executeUpdate();
             em.createNativeQuery("delete from observation where indicator_id in (select i.id from indicator i where"
                     + " i.code in ('TASKS_OVERDUE', 'TASKS_AT_RISK', 'TASKS_UNEXPLAINED'))").executeUpdate();
-            if (!agencyIds.isEmpty()) {
-                em.createQuery("delete from Agency a where a.id in :ids").setParameter("ids", agencyIds).executeUpdate();
-            }
+            String agencies = "(select id from agency where province_code = '" + PROVINCE + "')";
+            em.createNativeQuery("delete from api_token where agency_id in " + agencies).executeUpdate();
+            em.createNativeQuery("delete from agency where province_code = '" + PROVINCE + "'").executeUpdate();
         });
         taskIds.clear();
         agencyIds.clear();

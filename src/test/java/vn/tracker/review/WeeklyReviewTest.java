@@ -50,6 +50,7 @@ class WeeklyReviewTest {
     @BeforeEach
     void construct() {
         fx = new ReviewFixtures(em, tx);
+        fx.removeAll(); // leftovers of an interrupted run
         Agency so = fx.agency("T4-SO", "Sở Thử nghiệm");
         Agency xa = fx.agency("T4-XA", "UBND xã Thử nghiệm");
         over = fx.task("T4-R-OVER", so, TaskStatus.IN_PROGRESS,
