@@ -22,6 +22,7 @@ import vn.tracker.task.TaskHealth;
 import vn.tracker.task.TaskRepository;
 import vn.tracker.task.TaskStatus;
 import vn.tracker.support.IntegrationTest;
+import vn.tracker.support.SqlStatements;
 
 /**
  * The health rules on constructed cases (due today, due yesterday, ongoing without due date,
@@ -46,6 +47,8 @@ class HealthEngineTest {
     FullTaskHealthPolicy policy;
     @Autowired
     HealthQueries queries;
+    @Autowired
+    SqlStatements sql;
 
     ReviewFixtures fixtures;
 
@@ -188,6 +191,44 @@ class HealthEngineTest {
                 assertThat(sql).as("%s as of %s", d, asOf).isEqualTo(javaCount);
             }
         }
+    }
+
+    @Test
+    void apiFiltersAndCountsByHealthAndDeadlineStatusInSql() {
+        HttpGraphQlTester graphQl = ReviewFixtures.admin(tester);
+        String list = """
+                { tasks(filter: {province: "T4", health: [AT_RISK]}, asOf: "2026-03-10", first: 100) {
+                    totalCount edges { node { code } } } }""";
+        // The page and its count are two statements, however many tasks the province has: the health
+        // rules run in the database, no task is loaded to be evaluated in memory.
+        long statements = sql.during(() -> graphQl.document(list).execute()
+                .path("tasks.edges[*].node.code").entityList(String.class)
+                .contains("T4-BEHIND-PACE", "T4-STALE-31", "T4-NOT-STARTED-HALF")
+                .path("tasks.totalCount").entity(Integer.class).isEqualTo(3));
+        assertThat(statements).isLessThanOrEqualTo(3);
+
+        graphQl.document("""
+                { late: tasks(filter: {province: "T4", deadlineStatus: [COMPLETED_LATE, CANCELLED]}, asOf: "2026-03-10") {
+                    edges { node { code } } }
+                  overdue: tasks(filter: {province: "T4", deadlineStatus: [OVERDUE]}, asOf: "2026-03-11") {
+                    edges { node { code } } }
+                  taskStats(filter: {province: "T4"}, asOf: "2026-03-10") { total { total overdue atRisk }
+                    byDeadlineStatus { deadlineStatus count } }
+                  only: taskStats(filter: {province: "T4", deadlineStatus: [OVERDUE]}, asOf: "2026-03-10") {
+                    total { total } byDeadlineStatus { deadlineStatus count } } }""")
+                .execute()
+                .path("late.edges[*].node.code").entityList(String.class).hasSize(2)
+                .contains("T4-COMPLETED-LATE", "T4-CANCELLED")
+                .path("overdue.edges[*].node.code").entityList(String.class).hasSize(2)
+                .contains("T4-DUE-YESTERDAY", "T4-DUE-TODAY")
+                .path("taskStats.total.total").entity(Integer.class).isEqualTo(11)
+                .path("taskStats.total.overdue").entity(Integer.class).isEqualTo(1)
+                .path("taskStats.total.atRisk").entity(Integer.class).isEqualTo(3)
+                .path("taskStats.byDeadlineStatus[*].deadlineStatus").entityList(String.class)
+                .containsExactly("COMPLETED_ON_TIME", "COMPLETED_LATE", "IN_PROGRESS_WITHIN_TERM", "OVERDUE", "CANCELLED")
+                .path("taskStats.byDeadlineStatus[*].count").entityList(Integer.class).containsExactly(0, 1, 8, 1, 1)
+                .path("only.total.total").entity(Integer.class).isEqualTo(1)
+                .path("only.byDeadlineStatus[*].count").entityList(Integer.class).containsExactly(0, 0, 0, 1, 0);
     }
 
     private static List<String> codes(List<Task> tasks) {
