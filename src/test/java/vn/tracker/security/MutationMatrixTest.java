@@ -157,6 +157,19 @@ class MutationMatrixTest {
         // --- indicators (issue 6): admins and working group for any agency, reporters for their own
         rows.add(new Row("recordObservations", "the reporter's agency", () -> recordObservation(TestAgencies.OWN), OWN_AGENCY));
         rows.add(new Row("recordObservations", "another agency", () -> recordObservation(TestAgencies.OTHER), WORKING_GROUP));
+        // --- annotations and reviews (issue 4): the working group any task, reporters their agency's tasks
+        rows.add(new Row("annotateTask", "task led by the reporter's agency", () -> annotateTask(TestAgencies.OWN), OWN_AGENCY));
+        rows.add(new Row("annotateTask", "task led by another agency", () -> annotateTask(TestAgencies.OTHER), WORKING_GROUP));
+        rows.add(new Row("editAnnotation", "task led by the reporter's agency", () -> editAnnotation(TestAgencies.OWN),
+                OWN_AGENCY));
+        rows.add(new Row("editAnnotation", "task led by another agency", () -> editAnnotation(TestAgencies.OTHER),
+                WORKING_GROUP));
+        rows.add(new Row("resolveAnnotation", "task led by the reporter's agency", () -> resolveAnnotation(TestAgencies.OWN),
+                OWN_AGENCY));
+        rows.add(new Row("resolveAnnotation", "task led by another agency", () -> resolveAnnotation(TestAgencies.OTHER),
+                WORKING_GROUP));
+        rows.add(new Row("saveReasonCategory", "any", this::saveReasonCategory, ADMINS));
+        rows.add(new Row("closeWeeklyReview", "any", this::closeWeeklyReview, WORKING_GROUP));
         // --- security (issue 7): admins only
         rows.add(new Row("createApiToken", "any", this::createApiToken, ADMINS));
         rows.add(new Row("revokeApiToken", "any", this::revokeApiToken, ADMINS));
@@ -310,6 +323,60 @@ class MutationMatrixTest {
                         "period", period, "value", 50, "asOf", "2025-12-01", "source", "ma trận quyền"))),
                 () -> jdbc.queryForObject("select count(*) from observation o join agency a on a.id = o.agency_id "
                         + "where a.code = ? and o.period = ?", Long.class, agency, period).toString());
+    }
+
+    private Call annotateTask(String agency) {
+        Task task = fixtures.newTask(agency, null);
+        return new Call("""
+                mutation($code: String!, $province: String) { annotateTask(code: $code, province: $province,
+                  category: "DATA", text: "Chờ dữ liệu dân cư", blocking: true) { annotation { id } errors { code } } }""",
+                Map.of("code", task.getCode(), "province", TestFixtures.PROVINCE), () -> annotationsOf(task));
+    }
+
+    private Call editAnnotation(String agency) {
+        long id = annotationOn(fixtures.newTask(agency, null));
+        return new Call("""
+                mutation($id: ID!) { editAnnotation(id: $id, text: "Đã sửa lý do") { annotation { id } errors { code } } }""",
+                Map.of("id", Long.toString(id)), () -> jdbc.queryForMap(
+                        "select text, version from annotation where id = ?", id).toString());
+    }
+
+    private Call resolveAnnotation(String agency) {
+        long id = annotationOn(fixtures.newTask(agency, null));
+        return new Call("""
+                mutation($id: ID!) { resolveAnnotation(id: $id, resolution: "Đã xử lý") { annotation { id } errors { code } } }""",
+                Map.of("id", Long.toString(id)), () -> jdbc.queryForMap(
+                        "select resolved, version from annotation where id = ?", id).toString());
+    }
+
+    private Call saveReasonCategory() {
+        String code = "MATRIX_" + SEQUENCE.incrementAndGet();
+        return new Call("""
+                mutation($code: String!) { saveReasonCategory(code: $code, nameVi: "Đất đai", nameEn: "Land", active: false) {
+                  category { code } errors { code } } }""",
+                Map.of("code", code), () -> jdbc.queryForObject(
+                        "select count(*) from reason_category where code = ?", Long.class, code).toString());
+    }
+
+    private Call closeWeeklyReview() {
+        // One closed review per ISO week: every call closes a week of its own, long past.
+        java.time.LocalDate asOf = java.time.LocalDate.of(2001, 1, 3).plusWeeks(SEQUENCE.incrementAndGet());
+        return new Call("""
+                mutation($asOf: Date!) { closeWeeklyReview(asOf: $asOf) { review { week } errors { code } } }""",
+                Map.of("asOf", asOf.toString()), () -> jdbc.queryForObject(
+                        "select count(*) from weekly_review where as_of = ?", Long.class, asOf).toString());
+    }
+
+    private String annotationsOf(Task task) {
+        return jdbc.queryForObject("select count(*) from annotation where task_id = ?", Long.class, task.getId())
+                .toString();
+    }
+
+    private long annotationOn(Task task) {
+        jdbc.update("insert into annotation (task_id, category_id, text, blocking, raises_risk, resolved, created_by, "
+                + "created_at, updated_at, version) select ?, id, 'Chờ hướng dẫn', false, false, false, 'matrix', "
+                + "current_timestamp, current_timestamp, 0 from reason_category where code = 'OTHER'", task.getId());
+        return jdbc.queryForObject("select max(id) from annotation where task_id = ?", Long.class, task.getId());
     }
 
     private Call createApiToken() {
