@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
+import org.hibernate.Hibernate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -95,6 +96,12 @@ class AnnotationGraphQlController {
 
     @BatchMapping
     Map<Annotation, ReasonCategory> category(List<Annotation> batch) {
+        // Annotation queries fetch their category in the same statement; only lazy ones need a lookup.
+        if (batch.stream().allMatch(a -> Hibernate.isInitialized(a.getCategory()))) {
+            Map<Annotation, ReasonCategory> fetched = new LinkedHashMap<>();
+            batch.forEach(a -> fetched.put(a, a.getCategory()));
+            return fetched;
+        }
         Map<Long, ReasonCategory> loaded = annotations.categoriesById(
                 Batches.referencedIds(batch, Annotation::getCategory, ReasonCategory::getId));
         return Batches.mapReferences(batch, Annotation::getCategory, ReasonCategory::getId, loaded);

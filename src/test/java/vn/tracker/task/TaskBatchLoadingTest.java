@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tracker.annotation.Annotation;
+import vn.tracker.annotation.AnnotationRepository;
+import vn.tracker.annotation.ReasonCategory;
+import vn.tracker.annotation.ReasonCategoryRepository;
 import vn.tracker.directive.DirectiveRepository;
 import vn.tracker.support.IntegrationTest;
 import vn.tracker.support.SqlStatements;
@@ -19,11 +24,12 @@ import vn.tracker.support.TestTokens;
 @IntegrationTest
 class TaskBatchLoadingTest {
 
-    /** The issue's page: lead agency, coordinating agencies, directive. */
+    /** The issue's page: lead agency, coordinating agencies, directive and latest annotation. */
     // Only the rows ensureTasksWithReferences made, so both page sizes see tasks of the same shape.
     static final String PAGE = """
             query($first: Int) { tasks(filter: {province: "%s", search: "nhiem vu dem cau lenh"}, first: $first) { edges { node {
-              code leadAgency { code name } coordinatingAgencies { code } directive { code } } } } }"""
+              code leadAgency { code name } coordinatingAgencies { code } directive { code }
+              latestAnnotation { text category { code } } } } } }"""
             .formatted(TestFixtures.PROVINCE);
 
     /** A richer page: also the directive's programs, the pilot model and health. */
@@ -45,6 +51,32 @@ class TaskBatchLoadingTest {
     @Autowired
     DirectiveRepository directives;
 
+    @Autowired
+    TaskRepository tasks;
+
+    @Autowired
+    AnnotationRepository annotations;
+
+    @Autowired
+    ReasonCategoryRepository categories;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    /** Every fixture task gets one non-blocking annotation, so latestAnnotation and its category load real rows. */
+    void annotateFixtureTasks() {
+        tx.executeWithoutResult(s -> {
+            ReasonCategory category = categories.findByCode("DATA").orElseThrow();
+            for (Task task : tasks.findAll()) {
+                if (TestFixtures.PROVINCE.equals(task.getProvinceCode())
+                        && task.getTitle().startsWith("Nhiệm vụ đếm câu lệnh")
+                        && annotations.findByTaskIdOrderByIdDesc(task.getId()).isEmpty()) {
+                    annotations.save(new Annotation(task, category, "Chờ số liệu " + task.getCode(), false, "test"));
+                }
+            }
+        });
+    }
+
     long statementsFor(String query, int first) {
         HttpGraphQlTester admin = TestTokens.asAdmin(tester);
         admin.document(query).variable("first", first).execute(); // warm-up: first-use initialisation
@@ -55,6 +87,7 @@ class TaskBatchLoadingTest {
     @Test
     void aHundredTaskPageCostsAFewStatementsWhateverThePageSize() {
         fixtures.ensureTasksWithReferences(120, directives);
+        annotateFixtureTasks();
         long ten = statementsFor(PAGE, 10);
         long hundred = statementsFor(PAGE, 100);
         assertThat(hundred).isEqualTo(ten).isLessThanOrEqualTo(6);
