@@ -8,6 +8,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import vn.tracker.audit.AuditTrail;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,13 +30,18 @@ import vn.tracker.security.Permissions;
 @ConsoleController
 class TaskDetailConsoleController {
 
+    /** Newest audit entries shown on the task page. */
+    private static final int AUDIT_ROWS = 50;
+
     private final AsOfDates asOfDates;
     private final TaskDetailQuery details;
     private final TaskCommandService commands;
     private final Permissions permissions;
+    private final AuditTrail auditTrail;
 
     TaskDetailConsoleController(AsOfDates asOfDates, TaskDetailQuery details, TaskCommandService commands,
-            Permissions permissions) {
+            Permissions permissions, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.asOfDates = asOfDates;
         this.details = details;
         this.commands = commands;
@@ -86,6 +92,8 @@ class TaskDetailConsoleController {
         model.addAttribute("d", d);
         model.addAttribute("statuses", TaskStatus.values());
         model.addAttribute("canReport", canReport(d.task()));
+        // Who changed what on this task: anyone who may open the task page sees its history.
+        model.addAttribute("audit", auditTrail.ofEntity(Task.class.getSimpleName(), d.task().getId(), AUDIT_ROWS));
         return d;
     }
 

@@ -78,6 +78,23 @@ class TaskProgressConsoleTest {
                 .doesNotContain("<script>alert(");
     }
 
+    @Test
+    void changeLogOnTheTaskPageShowsWhoChangedWhichFieldBeforeAndAfter() {
+        ConsoleTestClient reporter = ConsoleTestClient.signedIn(port, "ca-reporter");
+        assertThat(section(reporter.get(page).body(), "audit-trail")).contains("id=\"audit-table\""); // the creation
+        reporter.post(post, Map.of("status", "IN_PROGRESS", "progress", "65", "result", "Đã có số liệu <b>quý</b>",
+                "expectedVersion", version(reporter.get(page).body())));
+        String audit = section(ConsoleTestClient.signedIn(port, "viewer").get(page).body(), "audit-trail");
+        assertThat(audit).contains("ca-reporter", "<td>progress</td>", "<td>65</td>",
+                "Đã có số liệu &lt;b&gt;quý&lt;/b&gt;").doesNotContain("<b>quý</b>");
+    }
+
+    static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("section " + id).isNotNegative();
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
     static String version(String html) {
         java.util.regex.Matcher m = java.util.regex.Pattern
                 .compile("name=\"expectedVersion\" value=\"(\\d+)\"").matcher(html);
