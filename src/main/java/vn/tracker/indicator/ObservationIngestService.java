@@ -16,6 +16,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tracker.audit.AuditEntry;
+import vn.tracker.audit.BulkWriteAudit;
 import vn.tracker.common.AsOfDates;
 import vn.tracker.common.BadInputException;
 import vn.tracker.common.ConflictException;
@@ -47,8 +49,11 @@ public class ObservationIngestService {
     private final AsOfDates asOfDates;
     private final Clock clock;
 
+    private final BulkWriteAudit audit;
+
     ObservationIngestService(JdbcTemplate jdbc, AgencyTree tree, Permissions permissions, ObservationWriter writer,
-            SeriesCache cache, TransactionTemplate tx, AsOfDates asOfDates, Clock clock) {
+            SeriesCache cache, TransactionTemplate tx, AsOfDates asOfDates, Clock clock, BulkWriteAudit audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.tree = tree;
         this.permissions = permissions;
@@ -75,7 +80,8 @@ public class ObservationIngestService {
         if (!errors.isEmpty()) {
             return new IngestResult(rows.size(), 0, 0, 0, cap(errors));
         }
-        ObservationWriter.Counts counts = inTransaction(() -> writer.write(valid, CurrentActor.name(), clock.instant()));
+        ObservationWriter.Counts counts = inTransaction(() -> audited(rows.size(), validator.indicatorCodes(),
+                writer.write(valid, CurrentActor.name(), clock.instant())));
         invalidate(validator.indicatorCodes());
         return new IngestResult(rows.size(), counts.created(), counts.updated(), counts.unchanged(), List.of());
     }
@@ -127,13 +133,26 @@ public class ObservationIngestService {
             if (!errors.isEmpty()) {
                 throw new RollBack();
             }
-            return sum;
+            return audited(total[0], validator.indicatorCodes(), sum);
         });
         if (counts == null) {
             return new IngestResult(total[0], 0, 0, 0, cap(errors));
         }
         invalidate(validator.indicatorCodes());
         return new IngestResult(total[0], counts.created(), counts.updated(), counts.unchanged(), List.of());
+    }
+
+    /** Ingest writes by JDBC, which the audit listener cannot see: one audit entry per request. */
+    private ObservationWriter.Counts audited(int rows, java.util.Collection<String> indicatorCodes,
+            ObservationWriter.Counts counts) {
+        if (counts.created() + counts.updated() > 0) {
+            audit.record("ObservationBatch", String.join(",", new java.util.TreeSet<>(indicatorCodes)), List.of(
+                    new AuditEntry.FieldChange("rows", null, String.valueOf(rows)),
+                    new AuditEntry.FieldChange("created", null, String.valueOf(counts.created())),
+                    new AuditEntry.FieldChange("updated", null, String.valueOf(counts.updated())),
+                    new AuditEntry.FieldChange("unchanged", null, String.valueOf(counts.unchanged()))));
+        }
+        return counts;
     }
 
     private static void requireColumns(CSVParser parser) {

@@ -105,6 +105,17 @@ class ObservationIngestTest {
         assertThat(revision.get("superseded_at")).isNotNull();
         assertThat(jdbc.queryForObject("SELECT o.source_doc FROM observation o JOIN indicator i ON i.id = o.indicator_id"
                 + " WHERE i.code = 'ZZT6_ING_COUNT' AND o.period = '2025-W10'", String.class)).isEqualTo("đính chính");
+
+        // Both writing requests are in the audit log (who, what), newest first; values are in the revisions.
+        graphQl.document("""
+                        { auditLog(filter: {entityType: "ObservationBatch", entityCode: "ZZT6_ING_COUNT"}, first: 2) {
+                            edges { node { actorKind changes { field after } } } } }""")
+                .execute()
+                .path("auditLog.edges[0].node.actorKind").entity(String.class).isEqualTo("TOKEN")
+                .path("auditLog.edges[0].node.changes[?(@.field == 'updated')].after").entityList(String.class)
+                .containsExactly("1")
+                .path("auditLog.edges[1].node.changes[?(@.field == 'created')].after").entityList(String.class)
+                .containsExactly("2");
     }
 
     @Test
