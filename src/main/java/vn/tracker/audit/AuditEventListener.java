@@ -75,14 +75,19 @@ class AuditEventListener implements PostInsertEventListener, PostUpdateEventList
         return false;
     }
 
+    /** System when nobody is signed in (imports, start-up); otherwise a token or a user. */
+    static AuditEntry.ActorKind kindOf(Actor actor) {
+        return actor == Actor.SYSTEM || CurrentActor.find().isEmpty() ? AuditEntry.ActorKind.SYSTEM
+                : actor.token() ? AuditEntry.ActorKind.TOKEN : AuditEntry.ActorKind.USER;
+    }
+
     private void record(SharedSessionContractImplementor session, EntityPersister persister, Object entity, Object id,
             AuditEntry.AuditAction action, List<AuditEntry.FieldChange> changes) {
         if (AUDITED_ENTITY_PACKAGES.stream().noneMatch(p -> entity.getClass().getName().startsWith(p))) {
             return;
         }
         Actor actor = CurrentActor.get();
-        AuditEntry.ActorKind kind = actor == Actor.SYSTEM || CurrentActor.find().isEmpty() ? AuditEntry.ActorKind.SYSTEM
-                : actor.token() ? AuditEntry.ActorKind.TOKEN : AuditEntry.ActorKind.USER;
+        AuditEntry.ActorKind kind = kindOf(actor);
         Long entityId = id instanceof Number n ? n.longValue() : null;
         PendingAuditEntry entry = new PendingAuditEntry(clock.instant(), actor.name(), kind, action,
                 entity.getClass().getSimpleName(), entityId, codeOf(persister, entity), changes);

@@ -28,9 +28,7 @@ public class BulkWriteAudit {
 
     public void record(String entityType, String entityCode, List<AuditEntry.FieldChange> changes) {
         Actor actor = CurrentActor.get();
-        AuditEntry.ActorKind kind = actor == Actor.SYSTEM || CurrentActor.find().isEmpty() ? AuditEntry.ActorKind.SYSTEM
-                : actor.token() ? AuditEntry.ActorKind.TOKEN : AuditEntry.ActorKind.USER;
-        PendingAuditEntry entry = new PendingAuditEntry(clock.instant(), actor.name(), kind,
+        PendingAuditEntry entry = new PendingAuditEntry(clock.instant(), actor.name(), AuditEventListener.kindOf(actor),
                 AuditEntry.AuditAction.CREATE, entityType, null, entityCode, changes);
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             writer.insert(connection, List.of(entry));
