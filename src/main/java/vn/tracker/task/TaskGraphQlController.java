@@ -30,16 +30,14 @@ class TaskGraphQlController {
     private final AgencyService agencies;
     private final DirectiveService directives;
     private final AsOfDates asOfDates;
-    private final TaskHealthPolicy healthPolicy;
 
     private final TaskSearch search;
     private final TaskStatsService stats;
 
     TaskGraphQlController(TaskService tasks, AgencyService agencies, DirectiveService directives,
-            AsOfDates asOfDates, TaskHealthPolicy healthPolicy, TaskSearch search, TaskStatsService stats) {
+            AsOfDates asOfDates, TaskSearch search, TaskStatsService stats) {
         this.search = search;
         this.stats = stats;
-        this.healthPolicy = healthPolicy;
         this.tasks = tasks;
         this.agencies = agencies;
         this.directives = directives;
