@@ -1,23 +1,21 @@
 package vn.tracker.review;
 
-import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import tools.jackson.databind.ObjectMapper;
-import vn.tracker.task.TaskFilter;
-import vn.tracker.task.TaskSearch;
 import vn.tracker.task.TaskStats;
+import vn.tracker.task.TaskStatsService;
 
 /**
- * TaskStats.byDeadlineStatus: how many of the tasks taskStats matched are completed on time,
- * completed late, in progress within term, overdue or cancelled, as of its date. One COUNT statement
- * per value through the API's own filter (so every TaskFilter field, contributed ones included,
- * applies), asked only when the field is selected.
+ * byDeadlineStatus of taskStats and of each of its groups: how many of the counted tasks are
+ * completed on time, completed late, in progress within term, overdue or cancelled, as of the
+ * stats' date. Counted in SQL over the same scope the stats counted (its filter, contributed fields
+ * and the agency or directive it hangs off included): one statement for the total, one for all
+ * groups of a stats (one per health value when grouped by HEALTH), asked only when selected.
  */
 @Controller
 class DeadlineStatsGraphQlController {
@@ -25,34 +23,36 @@ class DeadlineStatsGraphQlController {
     record DeadlineStatusCount(DeadlineStatus deadlineStatus, long count) {
     }
 
-    private final TaskSearch search;
-    private final ObjectMapper json;
+    private static final List<DeadlineStatus> ALL = List.of(DeadlineStatus.values());
+    private static final TaskStatsService.Classification<DeadlineStatus> IN_SQL = DeadlineStatus::predicate;
 
-    DeadlineStatsGraphQlController(TaskSearch search, ObjectMapper json) {
-        this.search = search;
-        this.json = json;
+    private final TaskStatsService stats;
+
+    DeadlineStatsGraphQlController(TaskStatsService stats) {
+        this.stats = stats;
     }
 
-    @SchemaMapping(typeName = "TaskStats")
-    List<DeadlineStatusCount> byDeadlineStatus(TaskStats stats, DataFetchingEnvironment env) {
-        Object rawArg = env.getExecutionStepInfo().getParent().getArgument("filter");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> raw = rawArg instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
-                : new LinkedHashMap<>();
-        Collection<?> asked = raw.get(DeadlineStatusFilter.FIELD) instanceof Collection<?> c ? c : null;
-        Map<String, Object> forBinding = new LinkedHashMap<>(raw);
-        forBinding.remove(DeadlineStatusFilter.FIELD);
-        TaskFilter filter = forBinding.isEmpty() ? null : json.convertValue(forBinding, TaskFilter.class);
-        List<DeadlineStatusCount> result = new ArrayList<>();
-        for (DeadlineStatus s : DeadlineStatus.values()) {
-            if (asked != null && asked.stream().noneMatch(v -> s.name().equals(String.valueOf(v)))) {
-                result.add(new DeadlineStatusCount(s, 0));
-                continue;
+    @SchemaMapping(typeName = "TaskStats", field = "byDeadlineStatus")
+    List<DeadlineStatusCount> ofTotal(TaskStats taskStats) {
+        return counts(stats.countTotal(taskStats.scope(), ALL, IN_SQL));
+    }
+
+    @BatchMapping(typeName = "TaskStatsGroup", field = "byDeadlineStatus")
+    List<List<DeadlineStatusCount>> ofGroups(List<TaskStats.Group> groups) {
+        // A request may hold several taskStats (e.g. one per agency in a list): one count per stats.
+        Map<TaskStats.Scope, List<TaskStats.Group>> byScope = new IdentityHashMap<>();
+        groups.forEach(g -> byScope.computeIfAbsent(g.scope(), s -> new ArrayList<>()).add(g));
+        Map<TaskStats.Group, List<DeadlineStatusCount>> result = new IdentityHashMap<>();
+        byScope.forEach((scope, ofScope) -> {
+            List<Map<DeadlineStatus, Long>> counted = stats.countPerGroup(scope, ofScope, ALL, IN_SQL);
+            for (int i = 0; i < ofScope.size(); i++) {
+                result.put(ofScope.get(i), counts(counted.get(i)));
             }
-            Map<String, Object> one = new LinkedHashMap<>(raw);
-            one.put(DeadlineStatusFilter.FIELD, List.of(s.name()));
-            result.add(new DeadlineStatusCount(s, search.count(filter, one, stats.asOf())));
-        }
-        return result;
+        });
+        return groups.stream().map(result::get).toList();
+    }
+
+    private static List<DeadlineStatusCount> counts(Map<DeadlineStatus, Long> byStatus) {
+        return ALL.stream().map(s -> new DeadlineStatusCount(s, byStatus.getOrDefault(s, 0L))).toList();
     }
 }
