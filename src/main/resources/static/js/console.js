@@ -7,3 +7,13 @@ document.addEventListener('htmx:afterSwap', function (event) {
     target.focus({preventScroll: true});
   }
 });
+// Content an htmx request brought in may name the element to continue from (the saved reason of
+// an annotated row, or the message of a refused form): the swapped-out form had the focus.
+document.addEventListener('htmx:load', function (event) {
+  var target = event.detail.elt && event.detail.elt.querySelector
+      ? (event.detail.elt.matches('[data-autofocus]') ? event.detail.elt : event.detail.elt.querySelector('[data-autofocus]'))
+      : null;
+  if (target) {
+    target.focus({preventScroll: false});
+  }
+});

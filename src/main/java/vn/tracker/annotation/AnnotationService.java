@@ -135,6 +135,14 @@ public class AnnotationService {
         return result;
     }
 
+    /**
+     * Lead agencies (of the given ones) whose tasks the current user may annotate: the same rule
+     * {@link #annotate} enforces, for a whole list at once.
+     */
+    public java.util.Set<Long> annotatableLeadAgencies(Collection<Long> leadAgencyIds) {
+        return permissions.annotatable(leadAgencyIds);
+    }
+
     /** Annotations of each task, newest first, older than the given id (one statement). */
     public Map<Long, List<Annotation>> forTasks(Collection<Long> taskIds, long beforeId, boolean openOnly) {
         Map<Long, List<Annotation>> result = new LinkedHashMap<>();

@@ -1,7 +1,10 @@
 package vn.tracker.security;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +50,36 @@ public class Permissions {
         requireTaskWrite(leadAgencyId);
     }
 
+    /**
+     * Which of these lead agencies' tasks the current user may annotate: the rule of
+     * {@link #requireAnnotate} for a whole list at once (at most one statement), so a console list
+     * offers the annotation form only where saving it would be allowed.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> annotatable(Collection<Long> leadAgencyIds) {
+        Actor actor = CurrentActor.find().orElse(null);
+        if (actor == null || !actor.scopes().contains(Scope.REPORT) || leadAgencyIds.isEmpty()) {
+            return Set.of();
+        }
+        return switch (actor.role()) {
+            case ADMIN, WORKING_GROUP -> Set.copyOf(leadAgencyIds);
+            case AGENCY_REPORTER, PORTAL -> {
+                if (actor.agencyId() == null) {
+                    yield Set.of();
+                }
+                Map<Long, Long> parentOf = parentLinks();
+                Set<Long> allowed = new HashSet<>();
+                for (Long id : leadAgencyIds) {
+                    if (isSameOrBelow(parentOf, id, actor.agencyId())) {
+                        allowed.add(id);
+                    }
+                }
+                yield allowed;
+            }
+            case VIEWER -> Set.of();
+        };
+    }
+
     /** Working-group business: close reviews, raise health, manage the review. */
     public void requireWorkingGroup() {
         Actor actor = CurrentActor.get();
@@ -72,11 +105,19 @@ public class Permissions {
     }
 
     private boolean isSameOrBelow(Long agencyId, Long ancestorId) {
+        return agencyId != null && isSameOrBelow(parentLinks(), agencyId, ancestorId);
+    }
+
+    private Map<Long, Long> parentLinks() {
+        Map<Long, Long> parentOf = new HashMap<>();
+        agencies.findAllParentLinks().forEach(row -> parentOf.put((Long) row[0], (Long) row[1]));
+        return parentOf;
+    }
+
+    private static boolean isSameOrBelow(Map<Long, Long> parentOf, Long agencyId, Long ancestorId) {
         if (agencyId == null) {
             return false;
         }
-        Map<Long, Long> parentOf = new HashMap<>();
-        agencies.findAllParentLinks().forEach(row -> parentOf.put((Long) row[0], (Long) row[1]));
         Long current = agencyId;
         for (int depth = 0; current != null && depth < 64; depth++) {
             if (current.equals(ancestorId)) {

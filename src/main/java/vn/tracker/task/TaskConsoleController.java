@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.tracker.agency.AgencyService;
+import vn.tracker.annotation.ReasonCategoryService;
 import vn.tracker.common.AsOfDates;
 import vn.tracker.common.PageRequest;
 import vn.tracker.directive.DirectiveService;
@@ -26,9 +27,11 @@ class TaskConsoleController {
     private final TaskListQuery query;
     private final DirectiveService directives;
     private final AgencyService agencies;
+    private final ReasonCategoryService categories;
 
     TaskConsoleController(AsOfDates asOfDates, TaskListQuery query, DirectiveService directives,
-            AgencyService agencies) {
+            AgencyService agencies, ReasonCategoryService categories) {
+        this.categories = categories;
         this.asOfDates = asOfDates;
         this.query = query;
         this.directives = directives;
@@ -40,7 +43,11 @@ class TaskConsoleController {
         LocalDate asOf = asOfDates.orToday(form.asOf());
         TaskListForm shown = form.withAsOf(asOf).withDefaultHealth(AT_RISK_LIST);
         model.addAttribute("form", shown);
-        model.addAttribute("page", query.page(shown, asOf));
+        TaskListPage page = query.page(shown, asOf);
+        model.addAttribute("page", page);
+        // The rows' "add a reason" forms offer the active categories; no query when no row has a form.
+        model.addAttribute("categories", page.rows().stream().anyMatch(TaskListRow::annotatable)
+                ? categories.list(false) : List.of());
         model.addAttribute("healths", TaskHealth.values());
         model.addAttribute("statuses", TaskStatus.values());
         model.addAttribute("sorts", TaskListForm.SORTS);

@@ -87,6 +87,11 @@ public record TaskListForm(
         return link().toString();
     }
 
+    /** Link to exactly this list, on the page it is at (where an inline form sends the user back). */
+    public String currentUrl() {
+        return after == null ? url() : urlAfter(after, start == null ? 1 : start);
+    }
+
     /** Link to this list showing only one health value (the counts at the top). */
     public String urlWithHealth(TaskHealth value) {
         return link().replace("health", value).toString();

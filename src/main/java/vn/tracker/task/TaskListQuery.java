@@ -2,15 +2,16 @@ package vn.tracker.task;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.agency.Agency;
 import vn.tracker.agency.AgencyService;
 import vn.tracker.annotation.Annotation;
-import vn.tracker.annotation.AnnotationRepository;
+import vn.tracker.annotation.AnnotationService;
+import vn.tracker.common.NotFoundException;
 import vn.tracker.common.Batches;
 import vn.tracker.common.Connection;
 import vn.tracker.common.PageRequest;
@@ -35,10 +36,12 @@ class TaskListQuery {
     private final FullTaskHealthPolicy health;
     private final AgencyService agencies;
     private final DirectiveService directives;
-    private final AnnotationRepository annotations;
+    private final AnnotationService annotations;
+    private final TaskService tasks;
 
     TaskListQuery(TaskSearch search, TaskStatsService stats, FullTaskHealthPolicy health, AgencyService agencies,
-            DirectiveService directives, AnnotationRepository annotations) {
+            DirectiveService directives, AnnotationService annotations, TaskService tasks) {
+        this.tasks = tasks;
         this.search = search;
         this.stats = stats;
         this.health = health;
@@ -50,15 +53,28 @@ class TaskListQuery {
     TaskListPage page(TaskListForm form, LocalDate asOf) {
         Connection<Task> found = search.search(filter(form, form.health()), Map.of(), order(form.sort()),
                 PageRequest.of(PAGE_SIZE, form.after()), asOf);
-        List<Task> tasks = found.nodes();
+        int first = form.start() == null || form.after() == null ? 1 : form.start();
+        return new TaskListPage(rows(found.nodes(), asOf), countsByHealth(form, asOf), found.totalCount(), first,
+                found.pageInfo().hasNextPage() ? found.pageInfo().endCursor() : null, form.after() != null);
+    }
+
+    /** Counts per health of the whole filtered list (the health filter itself left out). */
+    Map<TaskHealth, Long> countsByHealth(TaskListForm form, LocalDate asOf) {
         TaskCounts counts = stats.stats(filter(form, null), Map.of(), List.of(), asOf).total();
         Map<TaskHealth, Long> byHealth = new EnumMap<>(TaskHealth.class);
         for (TaskHealth h : TaskHealth.values()) {
             byHealth.put(h, counts.health(h));
         }
-        int first = form.start() == null || form.after() == null ? 1 : form.start();
-        return new TaskListPage(rows(tasks, asOf), byHealth, found.totalCount(), first,
-                found.pageInfo().hasNextPage() ? found.pageInfo().endCursor() : null, form.after() != null);
+        return byHealth;
+    }
+
+    /** The row of one task, as the list shows it (the answer to an inline annotation). */
+    TaskListRow row(String code, String province, LocalDate asOf) {
+        Task task = tasks.byCode(code, province);
+        if (task == null) {
+            throw NotFoundException.of("nhiệm vụ", code);
+        }
+        return rows(List.of(task), asOf).get(0);
     }
 
     private List<TaskListRow> rows(List<Task> tasks, LocalDate asOf) {
@@ -69,14 +85,13 @@ class TaskListQuery {
         Map<Long, Agency> leads = agencies.byIds(Batches.referencedIds(tasks, Task::getLeadAgency, Agency::getId));
         Map<Long, Directive> directiveById = directives.byIds(
                 Batches.referencedIds(tasks, Task::getDirective, Directive::getId));
-        Map<Long, Annotation> latest = new LinkedHashMap<>();
-        annotations.findLatestForTasks(tasks.stream().map(Task::getId).toList())
-                .forEach(a -> latest.put(a.getTask().getId(), a));
+        Map<Long, Annotation> latest = annotations.latestFor(tasks.stream().map(Task::getId).toList());
+        Set<Long> annotatable = annotations.annotatableLeadAgencies(leads.keySet());
         return tasks.stream().map(t -> {
             HealthAssessment a = assessed.get(t.getId());
             return new TaskListRow(t, leads.get(t.getLeadAgency().getId()),
                     t.getDirective() == null ? null : directiveById.get(t.getDirective().getId()),
-                    a.health(), a.reasons(), latest.get(t.getId()));
+                    a.health(), a.reasons(), latest.get(t.getId()), annotatable.contains(t.getLeadAgency().getId()));
         }).toList();
     }
 

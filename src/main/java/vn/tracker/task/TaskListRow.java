@@ -6,7 +6,10 @@ import vn.tracker.annotation.Annotation;
 import vn.tracker.directive.Directive;
 import vn.tracker.review.RiskReason;
 
-/** One row of the console's task list: the task, its health and why, and its latest reason. */
+/**
+ * One row of the console's task list: the task, its health and why, its latest reason, and whether
+ * the signed-in user may add a reason from the row.
+ */
 public record TaskListRow(Task task, Agency leadAgency, Directive directive, TaskHealth health,
-        List<RiskReason> reasons, Annotation latestAnnotation) {
+        List<RiskReason> reasons, Annotation latestAnnotation, boolean annotatable) {
 }

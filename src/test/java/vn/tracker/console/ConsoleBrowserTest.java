@@ -15,8 +15,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tracker.support.IntegrationTest;
+import vn.tracker.support.TestFixtures;
+import vn.tracker.task.Task;
 
 /**
  * The console in a real headless Chromium against the running application: signing in, filtering
@@ -29,6 +33,9 @@ class ConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestFixtures fixtures;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -70,6 +77,41 @@ class ConsoleBrowserTest {
         String shared = driver.getCurrentUrl();
         driver.get(shared);
         assertThat(rows(driver)).hasSize(2);
+    }
+
+    @Test
+    void annotateATaskFromItsRowAndTheRowChangesInPlace() {
+        Task task = fixtures.newTask("GL-CA", java.time.LocalDate.of(2025, 12, 1));
+        WebDriver driver = signedIn("tgv");
+        driver.get(url("/tasks?asOf=2026-01-06&province=" + TestFixtures.PROVINCE + "&q=" + task.getCode()));
+        ((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
+        By row = By.cssSelector("tr.task-row[data-code='" + task.getCode() + "']");
+        assertThat(driver.findElement(row).getText()).contains("Chưa giải trình lý do");
+
+        driver.findElement(row).findElement(By.cssSelector("details.annotate summary")).click();
+        new Select(driver.findElement(row).findElement(By.name("category"))).selectByValue("CENTRAL_DEPENDENCY");
+        driver.findElement(row).findElement(By.name("text")).sendKeys("   ");
+        driver.findElement(row).findElement(By.cssSelector(".annotation-form button")).click();
+        // Refused by the server: the row's form shows the Vietnamese message, the choice kept.
+        wait(driver).until(d -> d.findElement(row).getText().contains("Không được để trống"));
+        assertThat(driver.findElement(row).getText()).contains("Chưa lưu: vui lòng sửa các lỗi bên dưới.");
+        assertThat(new Select(driver.findElement(row).findElement(By.name("category")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("CENTRAL_DEPENDENCY");
+
+        WebElement text = driver.findElement(row).findElement(By.name("text"));
+        text.clear();
+        text.sendKeys("Chờ Bộ Công an hướng dẫn <kết nối>");
+        driver.findElement(row).findElement(By.name("blocking")).click();
+        driver.findElement(row).findElement(By.cssSelector(".annotation-form button")).click();
+        wait(driver).until(d -> d.findElement(row).findElements(By.cssSelector(".latest-annotation")).size() == 1);
+        String shown = driver.findElement(row).findElement(By.cssSelector(".latest-annotation")).getText();
+        assertThat(shown).contains("Điểm nghẽn", "Chờ Trung ương", "Chờ Bộ Công an hướng dẫn <kết nối>");
+        assertThat(driver.findElement(row).getText()).doesNotContain("Chưa giải trình lý do", "Không được để trống");
+        // In place, and the keyboard continues from the saved reason.
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(driver.switchTo().activeElement().getAttribute("class")).isEqualTo("latest-annotation");
+        assertThat(driver.findElement(By.cssSelector("#health-counts a[data-health='OVERDUE'] .n")).getText())
+                .isEqualTo("1");
     }
 
     @Test
