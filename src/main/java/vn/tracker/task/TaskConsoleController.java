@@ -54,6 +54,7 @@ class TaskConsoleController {
         // The same URL answers with a page or a fragment: caches must keep them apart.
         response.addHeader("Vary", "HX-Request, HX-Target");
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
+            model.addAttribute("inPlaceUpdate", true);
             return "results".equals(htmx.getTarget()) ? "tasks/list :: results" : "tasks/list :: taskList";
         }
         model.addAttribute("programs", directives.allPrograms());

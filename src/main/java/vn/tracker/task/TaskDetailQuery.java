@@ -2,11 +2,13 @@ package vn.tracker.task;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Hibernate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.annotation.Annotation;
-import vn.tracker.annotation.AnnotationRepository;
+import vn.tracker.annotation.AnnotationRevision;
+import vn.tracker.annotation.AnnotationService;
 import vn.tracker.common.NotFoundException;
 import vn.tracker.review.FullTaskHealthPolicy;
 import vn.tracker.review.HealthAssessment;
@@ -22,10 +24,10 @@ class TaskDetailQuery {
     private final TaskService tasks;
     private final FullTaskHealthPolicy health;
     private final ProgressReportRepository reports;
-    private final AnnotationRepository annotations;
+    private final AnnotationService annotations;
 
     TaskDetailQuery(TaskService tasks, FullTaskHealthPolicy health, ProgressReportRepository reports,
-            AnnotationRepository annotations) {
+            AnnotationService annotations) {
         this.tasks = tasks;
         this.health = health;
         this.reports = reports;
@@ -44,14 +46,16 @@ class TaskDetailQuery {
         Hibernate.initialize(task.getDuplicateOf());
         HealthAssessment assessment = health.assess(List.of(task), asOf).get(task.getId());
         List<Long> id = List.of(task.getId());
-        List<Annotation> notes = annotations.findByTaskIdOrderByIdDesc(task.getId());
-        notes.forEach(a -> Hibernate.initialize(a.getCategory()));
+        // Every reason of the task, newest first, with categories; then what each said before its
+        // edits (AnnotationRevision), all in two statements.
+        List<Annotation> notes = annotations.forTasks(id, Long.MAX_VALUE, false).getOrDefault(task.getId(), List.of());
+        Map<Long, List<AnnotationRevision>> history = annotations.historyOf(notes.stream().map(Annotation::getId).toList());
         return new TaskDetail(task, assessment.health(), assessment.reasons(),
                 tasks.coordinatorsOf(id).getOrDefault(task.getId(), List.of()),
                 tasks.assigneesOf(id).getOrDefault(task.getId(), List.of()),
                 tasks.evidenceOf(id).getOrDefault(task.getId(), List.of()),
                 reports.findByTaskIdOrderByIdDesc(task.getId(),
                         org.springframework.data.domain.PageRequest.of(0, HISTORY_LIMIT)),
-                notes);
+                notes, history);
     }
 }

@@ -37,6 +37,17 @@ class ConsoleBrowserTest {
     @Autowired
     TestFixtures fixtures;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /**
+     * The week this class closes: no other suite reads or closes it (they use 2026-W02, 2026-W10/11,
+     * 2020 and 2001 weeks), and the test removes it again, with the built-in indicators' values it
+     * recorded, so "changes since the previous closed review" elsewhere never sees it.
+     */
+    static final String CLOSED_AS_OF = "2025-12-17";
+    static final String CLOSED_WEEK = "2025-W51";
+
     @BeforeAll
     static void startBrowser() throws Exception {
         browser = HeadlessChromium.start();
@@ -112,6 +123,101 @@ class ConsoleBrowserTest {
         assertThat(driver.switchTo().activeElement().getAttribute("class")).isEqualTo("latest-annotation");
         assertThat(driver.findElement(By.cssSelector("#health-counts a[data-health='OVERDUE'] .n")).getText())
                 .isEqualTo("1");
+    }
+
+    @Test
+    void closeAReviewThenDownloadTheAppendixXlsx() throws Exception {
+        removeClosedWeek();
+        try {
+            WebDriver driver = signedIn("tgv");
+            driver.get(url("/review?asOf=" + CLOSED_AS_OF));
+            assertThat(driver.findElement(By.id("review-state")).getText()).contains("chưa chốt");
+            driver.findElement(By.cssSelector("#close-review button")).click();
+            wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("review-notice")));
+            assertThat(driver.findElement(By.id("review-notice")).getText()).isEqualTo("Đã chốt giao ban tuần.");
+            assertThat(driver.findElement(By.id("review-state")).getText()).contains("Đã chốt bởi tgv");
+            assertThat(driver.findElements(By.id("close-review"))).isEmpty();
+            String overdue = driver.findElement(By.cssSelector("#review-totals .health-OVERDUE .n")).getText();
+
+            java.nio.file.Path file = HeadlessChromium.DOWNLOADS.resolve("giao-ban-tuan-" + CLOSED_WEEK + ".xlsx");
+            java.nio.file.Files.deleteIfExists(file);
+            driver.findElement(By.id("xlsx-download")).click();
+            browser.downloaded(file.getFileName().toString(), Duration.ofSeconds(20));
+            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(file))) {
+                var sheet = workbook.getSheetAt(0);
+                List<String> header = null;
+                int taskRows = 0;
+                for (var row : sheet) {
+                    List<String> cells = new java.util.ArrayList<>();
+                    row.forEach(c -> cells.add(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(c)));
+                    if (header == null && !cells.isEmpty() && "STT".equals(cells.get(0))) {
+                        header = cells;
+                    } else if (header != null && cells.size() > 1 && cells.get(0).matches("\\d+")) {
+                        taskRows++;
+                    }
+                }
+                assertThat(header).containsExactly("STT", "Mã nhiệm vụ", "Nhiệm vụ cụ thể", "Văn bản giao nhiệm vụ",
+                        "Thời hạn hoàn thành", "Trạng thái thực hiện", "Kết quả thực hiện", "Lý do / Ghi chú");
+                assertThat(taskRows).isPositive().isGreaterThanOrEqualTo(Integer.parseInt(overdue));
+            }
+        } finally {
+            removeClosedWeek();
+        }
+    }
+
+    /** Removes this class's closed week and the built-in indicators' values recorded for it. */
+    private void removeClosedWeek() {
+        jdbc.update("delete from weekly_review_item where review_id in (select id from weekly_review where week = ?)",
+                CLOSED_WEEK);
+        jdbc.update("delete from weekly_review where week = ?", CLOSED_WEEK);
+        String builtIn = "select o.id from observation o join indicator i on i.id = o.indicator_id"
+                + " where i.built_in = true and o.period = ?";
+        jdbc.update("delete from observation_revision where observation_id in (" + builtIn + ")", CLOSED_WEEK);
+        jdbc.update("delete from observation where id in (" + builtIn + ")", CLOSED_WEEK);
+    }
+
+    @Test
+    void phoneWidthHasNoSidewaysScrollAndTheNavigationWorks() {
+        WebDriver driver = signedIn("tgv");
+        try {
+            browser.resize(390, 844);
+            for (String page : List.of("/tasks?asOf=2026-01-06", "/tasks/SEED-003-09?province=GL&asOf=2026-01-06",
+                    "/review?asOf=2026-01-06", "/")) {
+                driver.get(url(page));
+                assertNoSidewaysScroll(driver, page);
+                browser.screenshot("phone" + page.replaceAll("[^A-Za-z0-9]+", "-"));
+            }
+            driver.get(url("/tasks?asOf=2026-01-06"));
+            WebElement review = driver.findElement(By.cssSelector(".main-nav a[href='/review']"));
+            assertThat(review.isDisplayed()).isTrue();
+            review.click();
+            wait(driver).until(ExpectedConditions.urlContains("/review"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Giao ban tuần");
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
+    @Test
+    void desktopWidthShowsTheListAsATableWithoutSidewaysScroll() {
+        WebDriver driver = signedIn("viewer");
+        browser.resize(1280, 900);
+        for (String page : List.of("/tasks?asOf=2026-01-06", "/tasks/SEED-003-09?province=GL&asOf=2026-01-06",
+                "/review?asOf=2026-01-06", "/indicators", "/")) {
+            driver.get(url(page));
+            assertNoSidewaysScroll(driver, page);
+        }
+        driver.get(url("/tasks?asOf=2026-01-06"));
+        // At 1280 px the list is a real table: the column headers are visible.
+        assertThat(driver.findElement(By.cssSelector("#task-table thead")).isDisplayed()).isTrue();
+    }
+
+    private static void assertNoSidewaysScroll(WebDriver driver, String page) {
+        Object widths = ((JavascriptExecutor) driver).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth];");
+        List<?> w = (List<?>) widths;
+        assertThat(((Number) w.get(0)).longValue()).as("page width of " + page + " (window " + w.get(1) + ")")
+                .isLessThanOrEqualTo(((Number) w.get(1)).longValue());
     }
 
     @Test

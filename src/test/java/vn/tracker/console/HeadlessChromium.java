@@ -26,6 +26,8 @@ final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    /** Where downloads land (the XLSX appendix), a build artifact like the screenshots. */
+    static final Path DOWNLOADS = Path.of("target", "browser-downloads");
 
     private final WebDriver driver;
     private final Path profile;
@@ -51,15 +53,35 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=vi",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        Files.createDirectories(DOWNLOADS);
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // Headless Chromium saves downloads only when told where, through the DevTools protocol.
+        driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", DOWNLOADS.toAbsolutePath().toString()));
         return new HeadlessChromium(driver, profile);
     }
 
     WebDriver driver() {
         return driver;
+    }
+
+    /** Waits until the browser has finished saving a download with that file name, and returns it. */
+    Path downloaded(String fileName, Duration timeout) {
+        Path file = DOWNLOADS.resolve(fileName);
+        waitUpTo(timeout).until(d -> Files.isRegularFile(file)
+                && !Files.exists(DOWNLOADS.resolve(fileName + ".crdownload")));
+        return file;
+    }
+
+    /** Resizes the window (phone or desktop width) for layout checks. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
     WebDriverWait waitUpTo(Duration duration) {

@@ -48,8 +48,10 @@ class CsvImporterTest {
         assertThat(count("pilot_model")).isGreaterThanOrEqualTo(13);
         assertThat(jdbc.queryForObject("select count(*) from task where code like 'GEN-%'", Integer.class))
                 .isEqualTo(3);
-        // 242 observation rows, some being earlier revisions of the same (indicator, scope, period).
-        assertThat(count("observation") + count("observation_revision")).isEqualTo(242);
+        // 242 observation rows, some being earlier revisions of the same (indicator, scope, period). Only
+        // imported indicators count: closing a weekly review (other suites, browser tests) adds values of the
+        // built-in review indicators (TASKS_OVERDUE, …), which are not part of the sample.
+        assertThat(importedObservations()).isEqualTo(242);
     }
 
     @Test
@@ -95,6 +97,14 @@ class CsvImporterTest {
         Map<String, Integer> counts = new LinkedHashMap<>();
         TABLES.forEach(t -> counts.put(t, count(t)));
         return counts;
+    }
+
+    private int importedObservations() {
+        return jdbc.queryForObject("""
+                select (select count(*) from observation o join indicator i on i.id = o.indicator_id
+                        where i.built_in = false)
+                     + (select count(*) from observation_revision r join observation o on o.id = r.observation_id
+                        join indicator i on i.id = o.indicator_id where i.built_in = false)""", Integer.class);
     }
 
     private int count(String table) {

@@ -62,12 +62,14 @@ public class TestFixtures {
     }
 
     /**
-     * Makes sure the test province holds at least n tasks, each with a directive and two
+     * Makes sure the test province holds at least n of these tasks ("N1-…"), each with a directive and two
      * coordinating agencies (for statement-count tests of full pages).
      */
     public void ensureTasksWithReferences(int n, vn.tracker.directive.DirectiveRepository directives) {
         tx.executeWithoutResult(s -> {
-            long have = tasks.findAll().stream().filter(t -> PROVINCE.equals(t.getProvinceCode())).count();
+            // Count only the tasks this method made: other tests add tasks to the test province too.
+            long have = tasks.findAll().stream().filter(t -> PROVINCE.equals(t.getProvinceCode())
+                    && t.getCode().startsWith("N1-")).count();
             var directive = directives.findByCode("44-TB/TGV").orElseThrow();
             var coordinators = agencies.findByCodeIn(java.util.List.of("GL-STP", "GL-SNV"));
             for (long i = have; i < n; i++) {

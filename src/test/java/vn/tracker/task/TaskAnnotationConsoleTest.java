@@ -12,11 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tracker.console.ConsoleTestClient;
 import vn.tracker.support.IntegrationTest;
 import vn.tracker.support.SqlStatements;
 import vn.tracker.support.TestFixtures;
+import vn.tracker.support.TestTokens;
 
 /**
  * Adding a reason from a row of /tasks over real HTTP (session cookie + CSRF): with htmx the row
@@ -38,6 +40,9 @@ class TaskAnnotationConsoleTest {
 
     @Autowired
     SqlStatements sql;
+
+    @Autowired
+    HttpGraphQlTester graphQl;
 
     Task task;
     String list;
@@ -174,6 +179,30 @@ class TaskAnnotationConsoleTest {
         long page = sql.during(() -> assertThat(TaskListConsoleTest.rowCount(tgv.get(all).body())).isEqualTo(20));
         long single = sql.during(() -> assertThat(TaskListConsoleTest.rowCount(tgv.get(one).body())).isEqualTo(1));
         assertThat(page).isEqualTo(single);
+    }
+
+    @Test
+    void taskPageShowsEachEarlierWordingOfAnEditedReasonEscaped() {
+        ConsoleTestClient tgv = ConsoleTestClient.signedIn(port, "tgv");
+        tgv.get(list);
+        assertThat(tgv.htmxPost(post, form("DATA", "Chờ <b>dữ liệu</b> lần 1", true)).statusCode()).isEqualTo(200);
+        String id = String.valueOf(jdbc.queryForObject("select id from annotation where task_id = ?", Long.class,
+                task.getId()));
+        HttpGraphQlTester admin = TestTokens.asAdmin(graphQl);
+        for (String[] edit : new String[][] {{"COORDINATION", "Chờ phối hợp lần 2", "0"}, {"VENDOR", "Chờ nhà cung cấp lần 3", "1"}}) {
+            admin.document("mutation($id: ID!, $c: String, $t: String, $v: Long) { editAnnotation(id: $id, "
+                            + "category: $c, text: $t, blocking: false, expectedVersion: $v) { errors { code } } }")
+                    .variable("id", id).variable("c", edit[0]).variable("t", edit[1]).variable("v", Long.valueOf(edit[2]))
+                    .execute().path("editAnnotation.errors").entityList(Object.class).hasSize(0);
+        }
+        String page = TaskProgressConsoleTest.section(ConsoleTestClient.signedIn(port, "viewer")
+                .get("/tasks/" + task.getCode() + "?province=" + TestFixtures.PROVINCE + "&asOf=2026-01-06").body(),
+                "annotations");
+        assertThat(page).contains("Chờ nhà cung cấp lần 3", "id=\"annotation-history-" + id + "\"",
+                "Lịch sử sửa (2 lần)", "Chờ phối hợp lần 2", "Phối hợp", "Chờ &lt;b&gt;dữ liệu&lt;/b&gt; lần 1",
+                "Dữ liệu", "Điểm nghẽn").doesNotContain("<b>dữ liệu</b>");
+        // Newest earlier wording first: what changed last is read first.
+        assertThat(page.indexOf("Chờ phối hợp lần 2")).isLessThan(page.indexOf("Chờ &lt;b&gt;dữ liệu&lt;/b&gt; lần 1"));
     }
 
     private long annotations() {
