@@ -18,6 +18,16 @@ public interface BenchOperation {
         return null;
     }
 
+    /**
+     * Whether the operation reads the generated directives/tasks/history (and the monthly
+     * observations loaded with them). Operations that only need the agency tree (the indicator
+     * operations bring their own weekly data) return false, so a run of only those skips the
+     * task data: at national scale it is hours of loading through the row-by-row importer.
+     */
+    default boolean needsTaskData() {
+        return true;
+    }
+
     /** Called once before timing: pick inputs, build documents, check the data is there. */
     default void prepare(BenchContext ctx) throws Exception {
     }

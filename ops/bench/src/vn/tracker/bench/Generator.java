@@ -85,6 +85,11 @@ public final class Generator {
 
     /** Writes every chunk folder under {@code dir}; returns them in import order. */
     public List<Path> write(Path dir) throws IOException {
+        return write(dir, true);
+    }
+
+    /** With {@code taskData} false only the base chunk (agencies, directives, indicators). */
+    public List<Path> write(Path dir, boolean taskData) throws IOException {
         Files.createDirectories(dir);
         List<Path> chunks = new ArrayList<>();
         Path base = dir.resolve("000-base");
@@ -97,8 +102,10 @@ public final class Generator {
         // with the same value are unchanged).
         writeFirstObservations(base.resolve("observations.csv"));
         chunks.add(base);
-        chunks.addAll(writeTasks(dir));
-        chunks.addAll(writeObservations(dir));
+        if (taskData) {
+            chunks.addAll(writeTasks(dir));
+            chunks.addAll(writeObservations(dir));
+        }
         return chunks;
     }
 

@@ -34,6 +34,11 @@ public class IngestOperation implements BenchOperation {
     }
 
     @Override
+    public boolean needsTaskData() {
+        return false; // agencies only; the weekly observations are its own (WeeklyObservations)
+    }
+
+    @Override
     public void prepare(BenchContext ctx) throws Exception {
         data = WeeklyObservations.of(ctx);
         try (Connection c = ctx.jdbc(); Statement st = c.createStatement()) {
@@ -51,13 +56,16 @@ public class IngestOperation implements BenchOperation {
         try (Connection c = ctx.jdbc(); Statement st = c.createStatement()) {
             // A --reuse run starts the weekly indicators (product's and baseline's) empty again,
             // so every timed call inserts new rows.
+            // Beyond --quick only the reserved indicators: the preloaded ones stay.
+            String codes = String.join(",", data.reservedCodes().stream().map(code -> "'" + code + "'").toList());
             st.executeUpdate("DELETE FROM observation_revision WHERE observation_id IN (SELECT o.id FROM observation o"
-                    + " JOIN indicator i ON i.id = o.indicator_id WHERE i.code LIKE 'BENCH\\_WEEK\\_%')");
+                    + " JOIN indicator i ON i.id = o.indicator_id WHERE i.code IN (" + codes + "))");
             st.executeUpdate("DELETE FROM observation WHERE indicator_id IN (SELECT id FROM indicator"
-                    + " WHERE code LIKE 'BENCH\\_WEEK\\_%')");
+                    + " WHERE code IN (" + codes + "))");
         }
         ctx.record("ingest_rows_per_call", data.rowsPerChunk());
         ctx.record("weekly_observations", (long) data.chunkCount() * data.rowsPerChunk());
+        ctx.record("weekly_indicators", data.indicators);
     }
 
     @Override
@@ -68,7 +76,7 @@ public class IngestOperation implements BenchOperation {
 
     @Override
     public Object baseline(BenchContext ctx, int iteration) throws Exception {
-        if (iteration >= data.chunkCount()) {
+        if (iteration >= data.reservedChunks()) {
             throw new IllegalStateException("more calls than weekly chunks: raise BENCH_WEEKLY_INDICATORS");
         }
         String csv = data.chunkCsv(iteration);

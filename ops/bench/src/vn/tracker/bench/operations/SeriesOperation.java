@@ -42,6 +42,11 @@ public class SeriesOperation implements BenchOperation {
     }
 
     @Override
+    public boolean needsTaskData() {
+        return false; // agencies only; the weekly observations are its own (WeeklyObservations)
+    }
+
+    @Override
     public void prepare(BenchContext ctx) throws Exception {
         data = WeeklyObservations.of(ctx);
         long start = System.nanoTime();
