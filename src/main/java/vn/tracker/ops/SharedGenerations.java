@@ -1,7 +1,7 @@
 package vn.tracker.ops;
 
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,16 +34,24 @@ public class SharedGenerations {
         return found.isEmpty() ? 0 : found.get(0);
     }
 
-    /** Makes every entry cached under the previous generation unreachable, on every instance. */
+    /**
+     * Makes every entry cached under the previous generation unreachable, on every instance. One
+     * upsert statement: the former UPDATE-then-INSERT of a missing name deadlocked on MariaDB when
+     * two ingests of a new indicator committed at once (both UPDATEs gap-lock the missing key, then
+     * each INSERT waits for the other's gap lock), failing an ingest that had already committed and
+     * leaving its series cached. A deadlock victim of any other kind is retried.
+     */
     public void bump(String name) {
-        ownTransaction.executeWithoutResult(status -> {
-            if (jdbc.update("UPDATE cache_generation SET generation = generation + 1 WHERE name = ?", name) == 0) {
-                try {
-                    jdbc.update("INSERT INTO cache_generation (name, generation) VALUES (?, 1)", name);
-                } catch (DuplicateKeyException raced) {
-                    jdbc.update("UPDATE cache_generation SET generation = generation + 1 WHERE name = ?", name);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO cache_generation (name, generation)"
+                        + " VALUES (?, 1) ON DUPLICATE KEY UPDATE generation = generation + 1", name));
+                return;
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == 3) {
+                    throw deadlock;
                 }
             }
-        });
+        }
     }
 }
