@@ -32,8 +32,15 @@ class ObservationAggregates {
         this.jdbc = jdbc;
     }
 
+    /**
+     * @param finestRecorded the finest period type the indicator accepts: when it is the series'
+     *     own type, every group holds at most one observation, so rows are read as they are
+     *     (no GROUP BY, no temporary table or sort over thousands of groups). Only a speed choice:
+     *     {@link SeriesService} merges rows of one agency and period either way, so a finer
+     *     observation recorded before the indicator's type changed still counts.
+     */
     List<Group> groups(long indicatorId, Aggregation aggregation, PeriodType type, Period first, Period last,
-            Collection<Long> agencyIds, LocalDate asOf) {
+            Collection<Long> agencyIds, LocalDate asOf, PeriodType finestRecorded) {
         String col = "o." + SeriesBuckets.column(type);
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("indicator", indicatorId)
@@ -49,7 +56,11 @@ class ObservationAggregates {
                 + " AND " + col + " BETWEEN :firstBucket AND :lastBucket"
                 + agencyFilter(agencyIds);
         List<Group> result = new ArrayList<>();
-        if (aggregation == Aggregation.LAST) {
+        if (finestRecorded == type) {
+            result.addAll(jdbc.query("SELECT o.agency_id, " + col + " AS b, o.period_type, o.period_end, o.obs_value,"
+                    + " o.numerator, o.denominator FROM observation o" + where + " AND o.as_of <= :asOf",
+                    params, (rs, i) -> aggregation == Aggregation.LAST ? lastGroup(rs) : oneRowGroup(rs)));
+        } else if (aggregation == Aggregation.LAST) {
             result.addAll(jdbc.query("SELECT agency_id, b, period_type, period_end, obs_value, numerator, denominator"
                     + " FROM (SELECT o.agency_id, " + col + " AS b, o.period_type, o.period_end, o.obs_value,"
                     + " o.numerator, o.denominator, ROW_NUMBER() OVER (PARTITION BY o.agency_id, " + col
@@ -83,6 +94,17 @@ class ObservationAggregates {
         return new Group(rs.getLong(1), rs.getString(2), PeriodType.valueOf(rs.getString(3)),
                 AggregateState.ofLast(rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
                         rs.getDate(4).toLocalDate()));
+    }
+
+    /** What the GROUP BY query gives for a group of this one row (same null rules). */
+    private static Group oneRowGroup(ResultSet rs) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(5);
+        BigDecimal n = rs.getBigDecimal(6);
+        BigDecimal d = rs.getBigDecimal(7);
+        boolean both = n != null && d != null;
+        return new Group(rs.getLong(1), rs.getString(2), PeriodType.valueOf(rs.getString(3)),
+                AggregateState.ofGroup(v == null ? 0 : 1, v, v, v, both ? n : null, both ? d : null,
+                        v != null && both ? 1 : 0));
     }
 
     private static Group singleRowGroup(ResultSet rs) throws SQLException {

@@ -151,7 +151,7 @@ public class SeriesService {
         Set<Long> subtree = r.tree().subtreeIds(r.agencies().stream().map(AgencyTree.Node::id).toList());
         Map<Long, Own> own = new HashMap<>();
         for (ObservationAggregates.Group g : aggregates.groups(indicator.getId(), indicator.getAggregation(), r.type(),
-                r.first(), r.last(), subtree, r.asOf())) {
+                r.first(), r.last(), subtree, r.asOf(), indicator.getPeriodType())) {
             Integer b = bucketIndex.get(g.bucket());
             if (b != null) {
                 own.computeIfAbsent(g.agencyId(), k -> new Own(periods.size())).add(b, g.observedAs(), g.state());
