@@ -103,22 +103,52 @@ public final class WeeklyObservations {
     public static void preload(BenchContext ctx, int streams, int calls) throws Exception {
         configure(false, calls);
         WeeklyObservations data = of(ctx);
-        int first = data.reservedIndicators * data.chunksPerIndicator();
-        int last = data.chunkCount();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(first);
+        // Resumable (an interrupted load, a --reuse run with other round counts): complete
+        // indicators stay, an incomplete one is emptied and loaded again.
+        List<Integer> chunks = new ArrayList<>();
+        long complete = (long) WEEKS * data.communes.size();
+        try (Connection c = ctx.newConnection(); Statement st = c.createStatement()) {
+            java.util.Map<String, Long> counts = new java.util.HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT i.code, COUNT(o.id) FROM indicator i JOIN observation o"
+                    + " ON o.indicator_id = i.id WHERE i.code LIKE 'BENCH\\_WEEK\\_0%' GROUP BY i.code")) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            for (int i = data.reservedIndicators; i < data.indicators; i++) {
+                long n = counts.getOrDefault(indicator(i), 0L);
+                if (n == complete) {
+                    continue;
+                }
+                if (n > 0) {
+                    st.executeUpdate("DELETE FROM observation WHERE indicator_id = (SELECT id FROM indicator WHERE code = '"
+                            + indicator(i) + "')");
+                }
+                for (int k = 0; k < data.chunksPerIndicator(); k++) {
+                    chunks.add(i * data.chunksPerIndicator() + k);
+                }
+            }
+        }
+        if (chunks.isEmpty()) {
+            Log.info("weekly data: all %d indicators beyond the %d reserved are loaded", data.indicators
+                    - data.reservedIndicators, data.reservedIndicators);
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int last = chunks.size();
         java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
         long start = System.nanoTime();
-        Log.info("weekly data: loading chunks %d..%d (%d rows each) in %d streams; %d indicators reserved for ingest",
-                first, last - 1, data.rowsPerChunk(), streams, data.reservedIndicators);
+        Log.info("weekly data: loading %d chunks (%d rows each) in %d streams; %d indicators reserved for ingest",
+                last, data.rowsPerChunk(), streams, data.reservedIndicators);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(streams);
         try {
             List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
             for (int s = 0; s < streams; s++) {
                 futures.add(pool.submit(() -> {
-                    for (int c = next.getAndIncrement(); c < last; c = next.getAndIncrement()) {
-                        data.loadChunk(ctx, c);
+                    for (int n = next.getAndIncrement(); n < last; n = next.getAndIncrement()) {
+                        data.loadChunk(ctx, chunks.get(n));
                         long done = rows.addAndGet(data.rowsPerChunk());
-                        if ((c - first) % 100 == 0) {
+                        if (n % 100 == 0) {
                             double secs = (System.nanoTime() - start) / 1e9;
                             Log.info("weekly data: %d rows loaded, %.0f rows/s", done, done / secs);
                         }
