@@ -53,6 +53,11 @@ public final class GraphQlShapes {
         return select((GraphQLFieldsContainer) schema.getType(typeName), depth);
     }
 
+    /** A selection of every scalar and enum field without required arguments (no objects). */
+    public String selectScalars(String typeName) {
+        return select((GraphQLFieldsContainer) schema.getType(typeName), 0);
+    }
+
     private String select(GraphQLFieldsContainer type, int depth) {
         StringBuilder sb = new StringBuilder("{");
         for (GraphQLFieldDefinition f : type.getFieldDefinitions()) {

@@ -41,16 +41,27 @@ final class Runner {
             long[] product = new long[rounds];
             long[] baseline = new long[rounds];
             long statements = 0;
+            long cpuBefore = cpuNanos();
+            long baselineCpu = 0;
             for (int i = 0; i < rounds; i++) {
                 int it = warmup + i;
+                long c0 = cpuNanos();
                 if (i % 2 == 0) {
                     statements += timeProduct(op, ctx, it, product, i);
+                    long c1 = cpuNanos();
                     baseline[i] = time(() -> op.baseline(ctx, it));
+                    baselineCpu += cpuNanos() - c1;
                 } else {
                     baseline[i] = time(() -> op.baseline(ctx, it));
+                    baselineCpu += cpuNanos() - c0;
                     statements += timeProduct(op, ctx, it, product, i);
                 }
             }
+            // CPU the JVM spent per product request (HTTP client + server, GraphQL, JPA, JSON; not
+            // MariaDB's share): unlike the medians it hardly depends on how busy the machine is, and
+            // it bounds what one instance can serve per core.
+            double productCpuMs = (cpuNanos() - cpuBefore - baselineCpu) / 1e6 / rounds;
+            ctx.record(op.name() + "_product_cpu_ms_per_request", String.format(java.util.Locale.ROOT, "%.2f", productCpuMs));
             OperationResult result = new OperationResult(op.name(), product, baseline, (double) statements / rounds,
                     check, "");
             Log.info("%s: product %.2f ms, baseline %.2f ms, ratio %s, %.1f statements/request, %s", op.name(),
@@ -61,6 +72,11 @@ final class Runner {
             Log.info("%s: FAILED %s", op.name(), e);
             return OperationResult.unsupported(op.name(), "failed: " + e.getMessage());
         }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long timeProduct(BenchOperation op, BenchContext ctx, int it, long[] into, int i) throws Exception {

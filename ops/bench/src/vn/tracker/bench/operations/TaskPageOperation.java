@@ -63,9 +63,12 @@ public class TaskPageOperation implements BenchOperation {
         withAnnotation = shapes.typeHasField("Task", "latestAnnotation");
         String annotation = "";
         if (withAnnotation) {
+            // The annotation's own columns and its category, as the baseline reads them; not its
+            // task (the row itself again) nor its edit history, which the baseline does not fetch.
             String type = graphql.schema.GraphQLTypeUtil.unwrapAll(ctx.schema().getObjectType("Task")
                     .getFieldDefinition("latestAnnotation").getType()).getName();
-            annotation = " latestAnnotation " + shapes.selectAll(type, 1);
+            annotation = " latestAnnotation " + shapes.selectScalars(type)
+                    + (shapes.typeHasField(type, "category") ? " latestAnnotation { category { code nameVi } }" : "");
         }
         document = "query BenchTaskPage($asOf: Date) { tasks(" + args + ") { edges { node { code title status dueOn progress"
                 + " health(asOf: $asOf) leadAgency { code name } coordinatingAgencies { code name }"

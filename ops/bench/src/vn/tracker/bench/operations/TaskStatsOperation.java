@@ -68,7 +68,11 @@ public class TaskStatsOperation implements BenchOperation {
             }
         }
         String returnType = GraphQLTypeUtil.unwrapAll(field.getType()).getName();
-        String selection = GraphQLTypeUtil.unwrapAll(field.getType()) instanceof graphql.schema.GraphQLFieldsContainer
+        // What the baseline computes: per lead agency its code, name and the total, done, overdue
+        // and at-risk counts (older builds without groups: every field, as before).
+        String selection = shapes.typeHasField(returnType, "groups") && shapes.typeHasField("TaskStatsGroup", "agency")
+                ? "{ groups { agency { code name } counts { total done overdue atRisk } } }"
+                : GraphQLTypeUtil.unwrapAll(field.getType()) instanceof graphql.schema.GraphQLFieldsContainer
                 ? shapes.selectAll(returnType, 2) : "";
         String vars = variables.containsKey("asOf") ? "($asOf: Date)" : "";
         document = "query BenchTaskStats" + vars + " { taskStats" + (args.isEmpty() ? "" : "(" + args + ")") + " "
