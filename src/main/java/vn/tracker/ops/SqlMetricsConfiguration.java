@@ -3,11 +3,8 @@ package vn.tracker.ops;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.List;
 import javax.sql.DataSource;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -15,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wraps the application's DataSource with datasource-proxy so every statement (JPA, JDBC
- * templates, Flyway after start-up) is counted; exposes the total as
+ * Wraps the application's DataSource once with datasource-proxy so every statement (JPA, JDBC
+ * templates, Flyway after start-up) is counted by {@link SqlStatementTally}; exposes the total as
  * `tracker_sql_statements_total`. A JDBC batch counts once: it is one round trip to the database,
  * which is what statement counts are about (N+1 shows up as N round trips).
  */
@@ -29,18 +26,14 @@ class SqlMetricsConfiguration {
     }
 
     @Bean
-    static BeanPostProcessor sqlMetricsDataSourceWrapper(ObjectProvider<SqlStatementTally> counter) {
+    static BeanPostProcessor sqlMetricsDataSourceWrapper(ObjectProvider<SqlStatementTally> tally) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                // A JDK proxy rather than a ProxyDataSource, and wrapping whatever is there: another
-                // datasource-proxy wrapper (the N+1 counter the tests use) may wrap before or after
-                // this one, and both must see every statement.
-                if (bean instanceof DataSource dataSource) {
-                    return ProxyDataSourceBuilder.create(dataSource)
-                            .name(beanName)
-                            .listener(new CountingListener(counter))
-                            .buildProxy();
+                // One wrapper with one counting listener: each extra proxy layer costs on every
+                // statement (and on bulk inserts), so metrics, benchmarks and N+1 tests share it.
+                if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+                    return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(tally.getObject()).build();
                 }
                 return bean;
             }
@@ -52,17 +45,5 @@ class SqlMetricsConfiguration {
         return registry -> FunctionCounter.builder("tracker.sql.statements", counter, SqlStatementTally::total)
                 .description("SQL statements executed by the application")
                 .register(registry);
-    }
-
-    private record CountingListener(ObjectProvider<SqlStatementTally> counter) implements QueryExecutionListener {
-
-        @Override
-        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        }
-
-        @Override
-        public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-            counter.getObject().statementsExecuted(1);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package vn.tracker.support;
 
 import org.springframework.stereotype.Component;
-import vn.tracker.api.SqlStatementCounter;
+import vn.tracker.ops.SqlStatementTally;
 
 /**
  * Counts the SQL statements an action causes, for N+1 tests:
@@ -12,16 +12,16 @@ import vn.tracker.api.SqlStatementCounter;
  * assertThat(n).isLessThanOrEqualTo(6);
  * </pre>
  *
- * Counts, with the API's datasource-proxy counter, the statements run on HTTP request threads and
- * on the calling thread while the action runs (background jobs are not counted). Tests send one
- * request at a time, so that is the request's cost.
+ * Counts, with the product's one datasource-proxy listener (SqlStatementTally), the statements
+ * run on HTTP request threads and on the calling thread while the action runs (background jobs
+ * are not counted). Tests send one request at a time, so that is the request's cost.
  */
 @Component
 public class SqlStatements {
 
-    private final SqlStatementCounter counter;
+    private final SqlStatementTally counter;
 
-    SqlStatements(SqlStatementCounter counter) {
+    SqlStatements(SqlStatementTally counter) {
         this.counter = counter;
     }
 
