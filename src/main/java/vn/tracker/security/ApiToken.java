@@ -64,12 +64,22 @@ public class ApiToken extends BaseEntity {
     }
 
     public boolean isUsableAt(Instant now) {
+        return isUsable(revokedAt, expiresAt, now);
+    }
+
+    /** Neither revoked nor expired at {@code now}: the rule for the entity and for the lookup. */
+    static boolean isUsable(Instant revokedAt, Instant expiresAt, Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }
 
     public Set<Scope> getScopes() {
+        return parseScopes(scopes);
+    }
+
+    /** The stored form: scope names, comma-separated. */
+    static Set<Scope> parseScopes(String stored) {
         EnumSet<Scope> set = EnumSet.noneOf(Scope.class);
-        Arrays.stream(scopes.split(",")).filter(s -> !s.isBlank()).map(Scope::valueOf).forEach(set::add);
+        Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).map(Scope::valueOf).forEach(set::add);
         return set;
     }
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -24,8 +23,4 @@ public interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     @Query("select count(t) from ApiToken t "
             + "where (:all = true or (t.revokedAt is null and (t.expiresAt is null or t.expiresAt > :now)))")
     long countMatching(@Param("all") boolean all, @Param("now") Instant now);
-
-    @Modifying
-    @Query("update ApiToken t set t.lastUsedAt = :now where t.id = :id")
-    int touch(@Param("id") long id, @Param("now") Instant now);
 }
