@@ -2,6 +2,7 @@ package vn.tracker.common;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps exceptions to GraphQL errors with extensions.code. Unexpected ones become INTERNAL with a
- * generic message: no stack traces, class names or SQL reach the caller.
+ * Maps exceptions to GraphQL errors with extensions.code. A database that cannot be reached is
+ * UNAVAILABLE with extensions.retryable (clients retry; readiness is DOWN meanwhile). Unexpected
+ * ones become INTERNAL with a generic message: no stack traces, class names or SQL reach the caller.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -53,6 +55,20 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof AccessDeniedException) {
             return error(env, ErrorCode.FORBIDDEN, "Không có quyền / forbidden", null);
         }
+        DatabaseUnavailable unavailable = DatabaseUnavailable.of(ex);
+        if (unavailable != null) {
+            boolean query = env.getOperationDefinition() == null
+                    || env.getOperationDefinition().getOperation() == OperationDefinition.Operation.QUERY;
+            // A query can always be sent again; a mutation only when it failed before it began
+            // (no connection, no transaction), never when the outcome of its commit is unknown.
+            boolean retryable = query || unavailable.beforeStart();
+            log.warn("Database unavailable in {}: {}", env.getExecutionStepInfo().getPath(), unavailable.reason());
+            return GraphqlErrorBuilder.newError(env)
+                    .message("Tạm thời không truy cập được cơ sở dữ liệu, hãy thử lại sau / database unavailable, retry later")
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .extensions(Map.of("code", ErrorCode.UNAVAILABLE.name(), "retryable", retryable))
+                    .build();
+        }
         log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
         return error(env, ErrorCode.INTERNAL, "Lỗi hệ thống / internal error", null);
     }
@@ -69,7 +85,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
-            case CONFLICT, INTERNAL -> ErrorType.INTERNAL_ERROR;
+            case CONFLICT, INTERNAL, UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
         };
     }
 }

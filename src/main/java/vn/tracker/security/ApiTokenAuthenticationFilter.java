@@ -5,11 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -38,8 +42,15 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<ApiTokenService.TokenCaller> caller = tokens.authenticateCaller(header.substring(7).strip(),
-                    Instant.now());
+            Optional<ApiTokenService.TokenCaller> caller;
+            try {
+                caller = tokens.authenticateCaller(header.substring(7).strip(), Instant.now());
+            } catch (DataAccessResourceFailureException | TransientDataAccessResourceException e) {
+                // The token cannot be checked while the database is unreachable: say so, retryable,
+                // instead of a bare HTTP 500 from the filter chain.
+                writeUnavailable(response);
+                return;
+            }
             if (caller.isEmpty()) {
                 GraphQlAuthenticationEntryPoint.writeUnauthenticated(response,
                         "Mã truy cập không hợp lệ, hết hạn hoặc đã thu hồi / invalid, expired or revoked token");
@@ -60,6 +71,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
+    }
+
+    /** HTTP 503 with Retry-After and the GraphQL error shape (UNAVAILABLE, retryable). */
+    static void writeUnavailable(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "5");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"errors\":[{\"message\":\"Tạm thời không truy cập được cơ sở dữ liệu, hãy thử lại sau"
+                + " / database unavailable, retry later\",\"extensions\":{\"code\":\"UNAVAILABLE\",\"retryable\":true}}]}");
     }
 
     static UsernamePasswordAuthenticationToken authentication(Actor actor) {
