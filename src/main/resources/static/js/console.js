@@ -17,3 +17,19 @@ document.addEventListener('htmx:load', function (event) {
     target.focus({preventScroll: false});
   }
 });
+// Upload progress of the appendix import: htmx reports the XHR's progress events; the bar is
+// inside the form's hx-indicator, so it is visible only while the request runs.
+document.addEventListener('htmx:xhr:progress', function (event) {
+  var bar = document.getElementById('import-progress');
+  if (bar && event.detail.lengthComputable && event.detail.total > 0) {
+    var percent = Math.round(event.detail.loaded * 100 / event.detail.total);
+    bar.value = percent;
+    bar.textContent = percent + '%';
+  }
+});
+document.addEventListener('htmx:beforeRequest', function (event) {
+  var bar = document.getElementById('import-progress');
+  if (bar && event.detail.elt && event.detail.elt.id === 'import-form') {
+    bar.value = 0;
+  }
+});

@@ -77,9 +77,11 @@ class ConsoleBrowserTest {
         agency.sendKeys(Keys.ENTER);
 
         wait(driver).until(ExpectedConditions.urlContains("agency=GL-CA"));
-        wait(driver).until(d -> rows(d).size() == 2);
-        assertThat(rows(driver)).extracting(r -> r.getAttribute("data-code"))
-                .containsExactlyInAnyOrder("SEED-003-08", "SEED-003-09");
+        // Enter both submits and commits a change, so the region may be swapped twice: read the codes
+        // in one script call (no element handle can go stale between the two swaps).
+        wait(driver).until(d -> java.util.Set.of("SEED-003-08", "SEED-003-09").equals(new java.util.HashSet<>(
+                (List<?>) ((JavascriptExecutor) d).executeScript("return Array.from(document.querySelectorAll("
+                        + "'#task-table tr.task-row')).map(r => r.getAttribute('data-code'));"))));
         assertThat(driver.getCurrentUrl()).contains("asOf=2026-01-06");
         // Updated in place by htmx, not by a full page load.
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
@@ -221,6 +223,53 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void importAnAppendixWithBadRowsShowsEachRowsErrorAndImportsNothing() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("phu-luc-", ".xlsx");
+        java.nio.file.Files.write(file, vn.tracker.review.AppendixImportConsoleTest.badAppendix(port));
+        try {
+            WebDriver driver = signedIn("tgv");
+            driver.get(url("/review?asOf=2026-01-06"));
+            driver.findElement(By.id("import-link")).click();
+            wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("import-form")));
+            ((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
+            driver.findElement(By.id("i-file")).sendKeys(file.toAbsolutePath().toString());
+            driver.findElement(By.id("i-province")).sendKeys("I5");
+            driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+            wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("import-refused")));
+            assertThat(driver.findElement(By.id("import-refused")).getText()).startsWith("Không nhập dòng nào: 3 lỗi");
+            assertThat(driver.findElements(By.cssSelector("#import-errors tbody tr"))).hasSize(3);
+            assertThat(driver.findElement(By.id("import-errors")).getText()).contains("Trạng thái không hợp lệ");
+            assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+            // The upload reported its progress to the bar while it ran.
+            assertThat(((Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.getElementById('import-progress').value;")).intValue()).isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from task where province_code = 'I5'", Long.class)).isZero();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void signInPageUsesTheConsoleLayoutWithoutNavigationAndSwitchesLanguage() {
+        WebDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login?lang=en"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+        assertThat(driver.findElements(By.cssSelector(".main-nav"))).isEmpty();
+        driver.findElement(By.cssSelector("#language-switch a[lang='vi']")).click();
+        wait(driver).until(d -> "Đăng nhập".equals(d.findElement(By.tagName("h1")).getText()));
+        driver.findElement(By.name("username")).sendKeys("khong-co-tai-khoan-nay");
+        driver.findElement(By.name("password")).sendKeys("sai-mat-khau");
+        driver.findElement(By.cssSelector("#login-form button")).click();
+        wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+        assertThat(driver.findElement(By.id("login-error")).getText()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+        signedIn("admin");
+        driver.findElement(By.cssSelector(".main-nav a[href='/admin/users']")).click();
+        wait(driver).until(d -> d.findElement(By.tagName("h1")).getText().equals("Quản lý tài khoản"));
+        assertThat(driver.findElement(By.id("user-ca-reporter")).getText()).contains("Cán bộ báo cáo của cơ quan");
+    }
+
+    @Test
     void countLinkSwitchesTheHealthShownAndTheFormFollows() {
         WebDriver driver = signedIn("viewer");
         driver.get(url("/tasks?asOf=2026-01-06"));
@@ -279,8 +328,10 @@ class ConsoleBrowserTest {
         return driver.findElements(By.cssSelector("#task-table tr.task-row"));
     }
 
-    private static org.openqa.selenium.support.ui.WebDriverWait wait(WebDriver driver) {
-        return browser.waitUpTo(Duration.ofSeconds(10));
+    /** Waits up to 10 s; an element htmx swapped out mid-check is simply checked again. */
+    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> wait(WebDriver driver) {
+        return browser.waitUpTo(Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private String url(String path) {

@@ -64,6 +64,30 @@ public final class ConsoleTestClient {
         return post(path, form, true);
     }
 
+    /** A multipart form with one file, as a browser (or htmx with hx-encoding) uploads it. */
+    public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileField, String fileName,
+            byte[] content, boolean htmx) {
+        String boundary = "----tracker-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return send(request, true);
+    }
+
     private HttpResponse<String> post(String path, Map<String, String> form, boolean htmx) {
         Map<String, String> body = new LinkedHashMap<>(form);
         if (csrf != null) {
