@@ -184,7 +184,7 @@ class ConsoleBrowserTest {
         try {
             browser.resize(390, 844);
             for (String page : List.of("/tasks?asOf=2026-01-06", "/tasks/SEED-003-09?province=GL&asOf=2026-01-06",
-                    "/review?asOf=2026-01-06", "/")) {
+                    "/review?asOf=2026-01-06", "/review/import", "/")) {
                 driver.get(url(page));
                 assertNoSidewaysScroll(driver, page);
                 browser.screenshot("phone" + page.replaceAll("[^A-Za-z0-9]+", "-"));
