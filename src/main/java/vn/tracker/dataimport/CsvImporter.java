@@ -23,6 +23,7 @@ import vn.tracker.agency.AgencyKind;
 import vn.tracker.agency.AgencyRepository;
 import vn.tracker.common.TextFolding;
 import vn.tracker.directive.Directive;
+import vn.tracker.directive.DirectiveIssuedOnChanged;
 import vn.tracker.directive.DirectiveKind;
 import vn.tracker.directive.DirectiveRepository;
 import vn.tracker.directive.Program;
@@ -216,6 +217,10 @@ public class CsvImporter {
             }
             directive.setKind(kind);
             directive.setTitle(title);
+            if (directive.getId() != null && !Objects.equals(issuedOn, directive.getIssuedOn())) {
+                // Its tasks without a start date count from the issued date (task.start_day).
+                events.publishEvent(new DirectiveIssuedOnChanged(directive.getId(), issuedOn));
+            }
             directive.setIssuedOn(issuedOn);
             directive.setIssuer(issuer);
             String programCode = row.get("program");

@@ -3,6 +3,7 @@ package vn.tracker.directive;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.agency.AgencyRepository;
@@ -22,9 +23,11 @@ public class DirectiveCommandService {
     private final AgencyRepository agencies;
     private final Permissions permissions;
     private final AsOfDates asOfDates;
+    private final ApplicationEventPublisher events;
 
     DirectiveCommandService(DirectiveRepository directives, ProgramRepository programs, AgencyRepository agencies,
-            Permissions permissions, AsOfDates asOfDates) {
+            Permissions permissions, AsOfDates asOfDates, ApplicationEventPublisher events) {
+        this.events = events;
         this.directives = directives;
         this.programs = programs;
         this.agencies = agencies;
@@ -80,8 +83,11 @@ public class DirectiveCommandService {
             directive.setIssuer(input.issuer().isBlank() ? null : agencies.findByCode(input.issuer())
                     .orElseThrow(() -> NotFoundException.of("input.issuer", "cơ quan", input.issuer())));
         }
-        if (input.issuedOn() != null) {
+        if (input.issuedOn() != null && !input.issuedOn().equals(directive.getIssuedOn())) {
             directive.setIssuedOn(input.issuedOn());
+            if (directive.getId() != null) { // a new directive assigned no task yet
+                events.publishEvent(new DirectiveIssuedOnChanged(directive.getId(), input.issuedOn()));
+            }
         }
         if (input.parent() != null) {
             if (input.parent().isBlank()) {

@@ -1,8 +1,6 @@
 package vn.tracker.review;
 
 import jakarta.persistence.EntityManager;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,18 +56,10 @@ class RiskFactsLoader {
         Map<Long, TaskRiskFacts> result = new LinkedHashMap<>();
         for (Task t : tasks) {
             result.put(t.getId(), new TaskRiskFacts(t.getStatus(), t.getProgress(), t.getDueOn(), t.getCompletedOn(),
-                    effectiveStart(t), t.getLastReportOn(), blocking.get(t.getId()), raised.get(t.getId()),
+                    t.effectiveStart(), t.getLastReportOn(), blocking.get(t.getId()), raised.get(t.getId()),
                     programs.getOrDefault(t.getId(), Set.of())));
         }
         return result;
-    }
-
-    /** Mirrors task.start_day: the start date, else the (UTC) day the task was created. */
-    static LocalDate effectiveStart(Task t) {
-        if (t.getStartOn() != null) {
-            return t.getStartOn();
-        }
-        return t.getCreatedAt() == null ? null : t.getCreatedAt().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static List<List<Long>> chunks(Collection<Long> ids) {

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -129,10 +130,37 @@ public class Task extends BaseEntity {
     @PreUpdate
     void deriveColumns() {
         searchFolded = TextFolding.foldAll(code, title, result);
-        LocalDate effectiveStart = startOn != null ? startOn
-                : getCreatedAt() != null ? getCreatedAt().atZone(ZoneOffset.UTC).toLocalDate() : null;
-        startDay = effectiveStart == null ? null : (int) effectiveStart.toEpochDay();
+        LocalDate start = startFrom(startOn, directive == null ? null : directive.getIssuedOn(), getCreatedAt());
+        startDay = start == null ? null : (int) start.toEpochDay();
         dueDay = dueOn == null ? null : (int) dueOn.toEpochDay();
+    }
+
+    /**
+     * The day a task's time starts counting for the health rules (pace, not started after half its
+     * time, no report since the start): its start date, else the issued date of the directive that
+     * assigned it (imported tasks rarely have a start date, and their directive's date is when the
+     * work was asked for), else the (UTC) day it was created. Stored as {@code start_day} for SQL.
+     */
+    public static LocalDate startFrom(LocalDate startOn, LocalDate directiveIssuedOn, Instant createdAt) {
+        if (startOn != null) {
+            return startOn;
+        }
+        if (directiveIssuedOn != null) {
+            return directiveIssuedOn;
+        }
+        return createdAt == null ? null : createdAt.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /**
+     * {@link #startFrom} as stored at the last write ({@code start_day}, what the SQL predicates read),
+     * the start date itself when set. Reading the stored day keeps Java and SQL health identical
+     * without loading the directive.
+     */
+    public LocalDate effectiveStart() {
+        if (startOn != null) {
+            return startOn;
+        }
+        return startDay == null ? null : LocalDate.ofEpochDay(startDay);
     }
 
     public void setDeadline(Deadline deadline) {

@@ -139,28 +139,72 @@ class HealthEngineTest {
                 .path("yesterday.deadlineStatus").entity(String.class).isEqualTo("OVERDUE");
     }
 
-    /** Hand-checked from tasks.csv: overdue = not done, not ONGOING, due before the as-of date. */
+    /**
+     * Hand-checked from src/main/resources/sample/tasks.csv and directives.csv with the default thresholds
+     * (horizon 14 days, 20 points behind pace, half the time not started, 30 days without a report). No
+     * sample task has a start date, progress report or annotation, so a task's time counts from its
+     * directive's issued_on; the SEED-BC-* and SEED-KH-HNSK-2025 directives have none, so their tasks count
+     * from the day they were imported (after every date below): no rule fires for them, only OVERDUE.
+     * Lists are ordered by lead agency code, then task code.
+     */
     @Test
     void sampleOverdueAndAtRiskListsForTwoDates() {
-        ReviewScope sample = new ReviewScope("GL", List.of(), List.of());
-        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), LocalDate.of(2025, 12, 31), sample)))
-                .isEmpty();
-        // SEED-003-09 is due 2025-12-31: on its due date it is not overdue yet, a week later it is.
-        // Ordered by lead agency code (GL-CA, GL-SKHCN, GL-UBND), then task code.
-        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), LocalDate.of(2026, 1, 6), sample)))
-                .containsExactly("SEED-003-08", "SEED-003-09", "SEED-003-06", "SEED-002-04");
-        // Thái Nguyên: only the "90 ngày, đêm" campaign (due 2025-08-31) is overdue; the four standing
-        // directions (ONGOING, due 2025-09-30) never are.
+        ReviewScope gl = new ReviewScope("GL", List.of(), List.of());
         ReviewScope tn = new ReviewScope("TN", List.of(), List.of());
-        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), LocalDate.of(2025, 12, 31), tn)))
-                .containsExactly("SEED-004-05");
-        // Imported tasks have no start date or progress report, so their clock starts on import:
-        // no pace, not-started or staleness rule can fire on earlier dates, and no annotation exists.
-        assertThat(queries.tasksWithHealth(Set.of(TaskHealth.AT_RISK), LocalDate.of(2026, 1, 6), ReviewScope.ALL)
-                .stream().filter(t -> List.of("GL", "TN").contains(t.getProvinceCode()))).isEmpty();
-        Map<TaskHealth, Long> counts = queries.countByHealth(LocalDate.of(2026, 1, 6), sample);
-        assertThat(counts).containsEntry(TaskHealth.DONE, 6L).containsEntry(TaskHealth.OVERDUE, 4L)
-                .containsEntry(TaskHealth.AT_RISK, 0L).containsEntry(TaskHealth.ON_TRACK, 20L);
+        LocalDate dec31 = LocalDate.of(2025, 12, 31);
+        LocalDate jan6 = LocalDate.of(2026, 1, 6);
+
+        // As of 2025-12-31, Gia Lai. Overdue: none — the earliest open due date is SEED-003-09's, 2025-12-31
+        // itself, and a task due today is not overdue.
+        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), dec31, gl))).isEmpty();
+        // At risk (both GL-UBND):
+        // - SEED-002-04 (IN_PROGRESS, progress 0, due 2026-01-01, 66.7/2025/NQ-CP issued 2025-11-15): due in
+        //   1 day, 46 of 47 days elapsed → expected 97%, 0% is behind by more than 20 points; and no report
+        //   in the 46 days since the start.
+        // - SEED-002-05 (ONGOING, no due date, 1565/QĐ-TTg issued 2025-07-18): no report for 166 days.
+        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.AT_RISK), dec31, gl)))
+                .containsExactly("SEED-002-04", "SEED-002-05");
+        assertThat(reasons("SEED-002-04", dec31)).containsExactly("BEHIND_PACE", "NO_RECENT_REPORT");
+        assertThat(reasons("SEED-002-05", dec31)).containsExactly("NO_RECENT_REPORT");
+
+        // As of 2026-01-06, Gia Lai. Overdue (not done, not ONGOING, due before the date):
+        // GL-CA SEED-003-08 (due 2026-01-05), SEED-003-09 (2025-12-31); GL-SKHCN SEED-003-06 (2026-01-05);
+        // GL-UBND SEED-002-04 (2026-01-01). An overdue task is not also listed as at risk.
+        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), jan6, gl)))
+                .containsExactly("SEED-003-08", "SEED-003-09", "SEED-003-06", "SEED-002-04");
+        // At risk: SEED-002-05 only (no report for 172 days). SEED-003-01 (due 2026-01-15, within the
+        // horizon) counts from its import day, so neither pace nor not-started fires for it.
+        assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.AT_RISK), jan6, gl)))
+                .containsExactly("SEED-002-05");
+        // 30 Gia Lai tasks: 6 completed (DONE), 4 overdue, 1 at risk, the other 19 on track.
+        assertThat(queries.countByHealth(jan6, gl)).containsEntry(TaskHealth.DONE, 6L)
+                .containsEntry(TaskHealth.OVERDUE, 4L).containsEntry(TaskHealth.AT_RISK, 1L)
+                .containsEntry(TaskHealth.ON_TRACK, 19L);
+
+        // Thái Nguyên, as of 2025-12-31 and 2026-01-06 alike: the "90 ngày, đêm" campaign SEED-004-05
+        // (IN_PROGRESS, due 2025-08-31) is overdue; the four standing directions SEED-004-01..04 (ONGOING,
+        // never overdue) have had no report since TN:94/KH-UBND (2025-04-11) or 131/NQ-CP (2022-10-06).
+        for (LocalDate asOf : List.of(dec31, jan6)) {
+            assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.OVERDUE), asOf, tn)))
+                    .containsExactly("SEED-004-05");
+            assertThat(codes(queries.tasksWithHealth(Set.of(TaskHealth.AT_RISK), asOf, tn)))
+                    .containsExactly("SEED-004-01", "SEED-004-02", "SEED-004-03", "SEED-004-04");
+        }
+        assertThat(reasons("SEED-004-01", dec31)).containsExactly("NO_RECENT_REPORT");
+    }
+
+    /** The stored start day (what SQL reads) is the start date, else the directive's issued date, else the creation day. */
+    @Test
+    void storedStartDayFollowsTheDirectivesIssuedDate() {
+        List<Object[]> rows = tx.execute(s -> em.createQuery("""
+                select t.code, t.startOn, d.issuedOn, t.createdAt, t.startDay from Task t left join t.directive d""",
+                Object[].class).getResultList());
+        for (Object[] r : rows) {
+            LocalDate expected = Task.startFrom((LocalDate) r[1], (LocalDate) r[2], (java.time.Instant) r[3]);
+            assertThat(r[4]).as("start_day of %s", r[0]).isEqualTo((int) expected.toEpochDay());
+        }
+        Task sample = tx.execute(s -> tasks.findByProvinceCodeAndCode("GL", "SEED-002-04").orElseThrow());
+        assertThat(sample.effectiveStart()).isEqualTo(LocalDate.of(2025, 11, 15));
     }
 
     @Test
@@ -200,7 +244,10 @@ class HealthEngineTest {
                 { tasks(filter: {province: "T4", health: [AT_RISK]}, asOf: "2026-03-10", first: 100) {
                     totalCount edges { node { code } } } }""";
         // The page and its count are two statements, however many tasks the province has: the health
-        // rules run in the database, no task is loaded to be evaluated in memory.
+        // rules run in the database, no task is loaded to be evaluated in memory. (A request first, so
+        // the token's throttled last-used update is not counted; then the list costs the token lookup,
+        // the page and the count.)
+        graphQl.document("{ __typename }").execute();
         long statements = sql.during(() -> graphQl.document(list).execute()
                 .path("tasks.edges[*].node.code").entityList(String.class)
                 .contains("T4-BEHIND-PACE", "T4-STALE-31", "T4-NOT-STARTED-HALF")
@@ -229,6 +276,13 @@ class HealthEngineTest {
                 .path("taskStats.byDeadlineStatus[*].count").entityList(Integer.class).containsExactly(0, 1, 8, 1, 1)
                 .path("only.total.total").entity(Integer.class).isEqualTo(1)
                 .path("only.byDeadlineStatus[*].count").entityList(Integer.class).containsExactly(0, 0, 0, 1, 0);
+    }
+
+    private List<String> reasons(String code, LocalDate asOf) {
+        return tx.execute(s -> {
+            Task t = tasks.findByProvinceCodeAndCode(code.startsWith("SEED-004") ? "TN" : "GL", code).orElseThrow();
+            return policy.assess(List.of(t), asOf).get(t.getId()).reasons().stream().map(r -> r.code().name()).toList();
+        });
     }
 
     private static List<String> codes(List<Task> tasks) {

@@ -172,7 +172,13 @@ class WeeklyReviewTest {
         assertThat(observed("TASKS_AT_RISK", "T4-XA", "2026-W10")).isEqualByComparingTo("3");
         assertThat(observed("TASKS_AT_RISK", "T4-SO", "2026-W10")).isEqualByComparingTo("1");
         assertThat(observed("TASKS_UNEXPLAINED", "T4-SO", "2026-W10")).isEqualByComparingTo("0");
-        assertThat(observed("TASKS_UNEXPLAINED", "GL", "2026-W10")).isEqualByComparingTo("5");
+        // Gia Lai as of 2026-03-03: overdue SEED-002-04, SEED-003-01, -06, -08, -09 (due 2026-01-01..01-15);
+        // at risk SEED-002-05 (ONGOING, no report since 1565/QĐ-TTg of 2025-07-18); none has a reason yet.
+        // Thái Nguyên: SEED-004-05 overdue, the four standing SEED-004-01..04 stale (no report since 2025-04-11
+        // or 2022-10-06).
+        assertThat(observed("TASKS_AT_RISK", "GL", "2026-W10")).isEqualByComparingTo("1");
+        assertThat(observed("TASKS_AT_RISK", "TN", "2026-W10")).isEqualByComparingTo("4");
+        assertThat(observed("TASKS_UNEXPLAINED", "GL", "2026-W10")).isEqualByComparingTo("6");
     }
 
     private BigDecimal observed(String indicator, String agency, String period) {
