@@ -116,6 +116,36 @@ class AnnotationTest {
     }
 
     @Test
+    void aPersonRaisesHealthButNeverLowersIt() {
+        Agency so = tx.execute(st -> em.createQuery("select a from Agency a where a.code = 'T4-SO'", Agency.class)
+                .getSingleResult());
+        // Overdue since 2026-03-07; and stale: last report 40 days before 2026-03-10.
+        fx.task("T4-A-LATE", so, TaskStatus.IN_PROGRESS,
+                ReviewFixtures.dates(A.minusDays(60), A.minusDays(3), 50, A.minusDays(1)));
+        fx.task("T4-A-STALE", so, TaskStatus.IN_PROGRESS,
+                ReviewFixtures.dates(A.minusDays(60), A.plusDays(100), 40, A.minusDays(40)));
+
+        // Raising an overdue task adds the reason but cannot turn red into amber.
+        annotate(admin, "T4-A-LATE", "RESOURCES", false, true);
+        assertThat(health("T4-A-LATE")).isEqualTo("OVERDUE");
+        admin.document("{ task(code: \"T4-A-LATE\") { riskReasons(asOf: \"" + AS_OF + "\") { code } } }").execute()
+                .path("task.riskReasons[*].code").entityList(String.class).containsExactly("OVERDUE", "MARKED_AT_RISK");
+
+        // Withdrawing a raise (edit, then resolve) only removes that reason: the rule that fired still holds.
+        String id = annotate(admin, "T4-A-STALE", "VENDOR", false, true);
+        admin.document("mutation($id: ID!) { editAnnotation(id: $id, raisesRisk: false, expectedVersion: 0) "
+                        + "{ errors { code } } }").variable("id", id).execute()
+                .path("editAnnotation.errors").entityList(Object.class).hasSize(0);
+        assertThat(health("T4-A-STALE")).isEqualTo("AT_RISK");
+        admin.document("mutation($id: ID!) { resolveAnnotation(id: $id, resolution: \"Xong\") { errors { code } } }")
+                .variable("id", id).execute().path("resolveAnnotation.errors").entityList(Object.class).hasSize(0);
+        admin.document("{ task(code: \"T4-A-STALE\") { health(asOf: \"" + AS_OF + "\") riskReasons(asOf: \"" + AS_OF
+                        + "\") { code } } }").execute()
+                .path("task.health").entity(String.class).isEqualTo("AT_RISK")
+                .path("task.riskReasons[*].code").entityList(String.class).containsExactly("NO_RECENT_REPORT");
+    }
+
+    @Test
     void editsKeepHistoryAndStaleVersionsConflict() {
         String id = annotate(admin, "T4-A-OK", "DATA", false, false);
         admin.document("mutation($id: ID!) { editAnnotation(id: $id, text: \"Dữ liệu dân cư chưa đồng bộ\", "

@@ -41,6 +41,8 @@ class AppendixTest {
     EntityManager em;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    HealthQueries healthQueries;
 
     ReviewFixtures fx;
     RestClient http;
@@ -98,6 +100,12 @@ class AppendixTest {
         assertThat(first.getValue()).containsEntry("created", 30).containsEntry("updated", 0)
                 .containsEntry("errors", List.of());
         assertThat(snapshot("T4")).isEqualTo(snapshot("GL"));
+        // The copies are as late or at risk as the originals: they count from the same directives' dates.
+        java.time.LocalDate jan6 = java.time.LocalDate.of(2026, 1, 6);
+        assertThat(healthQueries.countByHealth(jan6, new ReviewScope("T4", List.of(), List.of())))
+                .isEqualTo(healthQueries.countByHealth(jan6, new ReviewScope("GL", List.of(), List.of())))
+                .containsEntry(vn.tracker.task.TaskHealth.OVERDUE, 4L)
+                .containsEntry(vn.tracker.task.TaskHealth.AT_RISK, 1L);
 
         // Same file again: existing codes are matched, nothing is duplicated.
         var again = post(xlsx, "T4");
