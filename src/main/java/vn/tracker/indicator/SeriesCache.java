@@ -69,6 +69,22 @@ public class SeriesCache implements MeterBinder {
         return cache.get(entry, k -> compute.get());
     }
 
+    /**
+     * Several series: the generations of all their indicators read in one statement (before any
+     * computing, as in {@link #get}), each series computed only on a miss. A computation may give
+     * null: nothing is cached then and null stands in its place.
+     */
+    List<Series> getAll(List<Key> keys, java.util.function.Function<Key, Series> compute) {
+        java.util.Map<String, Long> current = generations.current(
+                keys.stream().map(k -> generationName(k.indicator())).toList());
+        List<Series> result = new java.util.ArrayList<>(keys.size());
+        for (Key key : keys) {
+            Entry entry = new Entry(key, current.get(generationName(key.indicator())));
+            result.add(cache.get(entry, e -> compute.apply(key)));
+        }
+        return result;
+    }
+
     /** Called after an ingest of the indicator committed. */
     /** Same as {@link #invalidate(String)} for callers holding the indicator's id. */
     public void invalidate(long indicatorId) {

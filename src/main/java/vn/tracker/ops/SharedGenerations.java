@@ -34,6 +34,21 @@ public class SharedGenerations {
         return found.isEmpty() ? 0 : found.get(0);
     }
 
+    /** The current generations of several names in one read (0 for a name never bumped). */
+    public java.util.Map<String, Long> current(java.util.Collection<String> names) {
+        java.util.Map<String, Long> result = new java.util.HashMap<>();
+        java.util.Set<String> distinct = new java.util.LinkedHashSet<>(names);
+        distinct.forEach(name -> result.put(name, 0L));
+        if (!distinct.isEmpty()) {
+            String marks = String.join(", ", java.util.Collections.nCopies(distinct.size(), "?"));
+            jdbc.query("SELECT name, generation FROM cache_generation WHERE name IN (" + marks + ")",
+                    (java.sql.ResultSet rs) -> {
+                        result.put(rs.getString(1), rs.getLong(2));
+                    }, distinct.toArray());
+        }
+        return result;
+    }
+
     /**
      * Makes every entry cached under the previous generation unreachable, on every instance. One
      * upsert statement: the former UPDATE-then-INSERT of a missing name deadlocked on MariaDB when

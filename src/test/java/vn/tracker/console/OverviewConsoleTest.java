@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tracker.support.IntegrationTest;
+import vn.tracker.support.SqlStatements;
 
 /** The overview page and the layout around every console page, over real HTTP. */
 @IntegrationTest
@@ -13,6 +16,25 @@ class OverviewConsoleTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SqlStatements sql;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void keyIndicatorsCostAFewStatementsWhateverTheirNumber() {
+        ConsoleTestClient client = ConsoleTestClient.signedIn(port, "viewer");
+        client.get("/?asOf=2026-01-06"); // series computed and cached
+        // Key indicators: those with a province-wide target (IndicatorService.keyIndicatorTargets).
+        long keyIndicators = jdbc.queryForObject("select count(distinct indicator_id) from target where agency_id is null",
+                Long.class);
+        long statements = sql.during(() -> assertThat(client.get("/?asOf=2026-01-06").statusCode()).isEqualTo(200));
+        // Was two per key indicator (agency tree stamp + cache generation, one series at a time).
+        assertThat(keyIndicators).isGreaterThan(5);
+        assertThat(statements).isLessThan(keyIndicators).isLessThanOrEqualTo(12);
+    }
 
     @Test
     void anonymousVisitorsAreSentToSignIn() {
