@@ -44,6 +44,7 @@ public final class BenchMain {
         String password = opts.getOrDefault("password", "tracker_bench_pw");
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", quick ? "25" : "100"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", quick ? "20" : "100"));
+        double warmupSeconds = Double.parseDouble(opts.getOrDefault("warmup-seconds", quick ? "8" : "30"));
         Log.info("scale %s", scale);
         long started = System.nanoTime();
 
@@ -96,7 +97,7 @@ public final class BenchMain {
             }
             recordCounts(ctx);
             Log.info("data ready after %.1f s: %s", (System.nanoTime() - started) / 1e9, ctx.facts());
-            Runner runner = new Runner(warmup, rounds);
+            Runner runner = new Runner(warmup, warmupSeconds, rounds);
             List<OperationResult> results = new ArrayList<>();
             Map<String, String> summary = new LinkedHashMap<>();
             // Loading is done: only the timed part holds the machine-wide benchmark lock.
