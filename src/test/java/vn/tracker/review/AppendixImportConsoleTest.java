@@ -2,14 +2,8 @@ package vn.tracker.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,22 +113,8 @@ public class AppendixImportConsoleTest {
 
     /** The same with three bad rows: an unknown status, an unknown directive, a deadline that is no date. */
     public static byte[] badAppendix(int port) throws Exception {
-        return edit(edit(edit(appendix(port), "SEED-003-09", 5, "Đang làm dở"), "SEED-003-08", 3, "999/KH-KHONGCO"),
-                "SEED-003-07", 4, "ngày mai");
-    }
-
-    private static byte[] edit(byte[] xlsx, String code, int column, String value) throws Exception {
-        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet s = wb.getSheetAt(0);
-            for (Row row : s) {
-                if (row.getCell(1) != null && code.equals(row.getCell(1).getStringCellValue())) {
-                    row.removeCell(row.getCell(column));
-                    row.createCell(column).setCellValue(value);
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
-            return out.toByteArray();
-        }
+        byte[] badStatus = AppendixTest.edit(appendix(port), "SEED-003-09", 5, "Đang làm dở");
+        byte[] badDirective = AppendixTest.edit(badStatus, "SEED-003-08", 3, "999/KH-KHONGCO");
+        return AppendixTest.edit(badDirective, "SEED-003-07", 4, "ngày mai");
     }
 }

@@ -196,7 +196,7 @@ class AppendixTest {
     }
 
     /** Rewrites one cell of the task row with the given code. */
-    private static byte[] edit(byte[] xlsx, String code, int column, String value) throws Exception {
+    static byte[] edit(byte[] xlsx, String code, int column, String value) throws Exception {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet s = wb.getSheetAt(0);
             for (Row row : s) {
