@@ -29,11 +29,7 @@ public class AgencyCommandService {
     public Agency createAgency(AgencyInput input) {
         permissions.requireAdmin();
         InputErrors errors = new InputErrors();
-        errors.requireText("input.code", input.code(), 60);
-        if (input.code() != null && !input.code().isBlank()) {
-            errors.check(CODE.matcher(input.code()).matches(), "input.code",
-                    "Mã chỉ gồm chữ không dấu, số và _ . : - / code may hold ASCII letters, digits and _ . : -");
-        }
+        requireNewCode(errors, input.code());
         errors.requireText("input.name", input.name(), 500);
         errors.check(input.kind() != null, "input.kind", "Phải chọn loại cơ quan / kind is required");
         validateCommon(errors, input);
@@ -67,6 +63,15 @@ public class AgencyCommandService {
         apply(agency, input);
         agencies.flush();
         return agency;
+    }
+
+    /** Codes are exchange keys between provinces: required, short, plain ASCII. */
+    private static void requireNewCode(InputErrors errors, String code) {
+        errors.requireText("input.code", code, 60);
+        if (code != null && !code.isBlank()) {
+            errors.check(CODE.matcher(code).matches(), "input.code",
+                    "Mã chỉ gồm chữ không dấu, số và _ . : - / code may hold ASCII letters, digits and _ . : -");
+        }
     }
 
     private static void validateCommon(InputErrors errors, AgencyInput input) {
@@ -107,11 +112,7 @@ public class AgencyCommandService {
     public Person createPerson(PersonInput input) {
         permissions.requireAdmin();
         InputErrors errors = new InputErrors();
-        errors.requireText("input.code", input.code(), 60);
-        if (input.code() != null && !input.code().isBlank()) {
-            errors.check(CODE.matcher(input.code()).matches(), "input.code",
-                    "Mã chỉ gồm chữ không dấu, số và _ . : - / code may hold ASCII letters, digits and _ . : -");
-        }
+        requireNewCode(errors, input.code());
         errors.requireText("input.fullName", input.fullName(), 200);
         errors.requireText("input.agency", input.agency(), 60);
         validatePerson(errors, input);
