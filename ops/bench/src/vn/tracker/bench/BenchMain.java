@@ -82,6 +82,12 @@ public final class BenchMain {
                 Path data = work.resolve("data-" + scale.name().replaceAll("[^A-Za-z0-9.]", "_")
                         + (taskData ? "" : "-agencies"));
                 List<Path> chunks = generate(scale, data, taskData);
+                if (opts.containsKey("no-observations")) {
+                    // The monthly observations go through the importer's row-by-row observation
+                    // path (hours at national scale); the task operations do not read them.
+                    chunks = chunks.stream().filter(c -> !c.getFileName().toString().endsWith("-observations")).toList();
+                    ctx.record("observations_loaded", "base chunk only (--no-observations)");
+                }
                 Loader loader = new Loader(ctx, scale);
                 loader.importChunks(chunks);
                 if (taskData) {

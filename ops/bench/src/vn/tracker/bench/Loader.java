@@ -37,17 +37,36 @@ final class Loader {
         long rows = 0;
         long start = System.nanoTime();
         int done = 0;
+        // Rows and seconds per kind of chunk (000-base, 1xxxxx-tasks, 2xxxxx-observations): the
+        // kinds go through different import code, so one overall rate would hide each one's speed.
+        java.util.Map<String, long[]> perKind = new java.util.LinkedHashMap<>();
         for (Path chunk : chunks) {
+            long t = System.nanoTime();
             var report = importer.importAll(CsvSource.directory(chunk));
-            rows += report.created() + report.updated();
+            long n = report.created() + report.updated();
+            rows += n;
+            long[] kind = perKind.computeIfAbsent(kindOf(chunk), k -> new long[2]);
+            kind[0] += n;
+            kind[1] += System.nanoTime() - t;
             done++;
             if (done % 20 == 0 || done == chunks.size()) {
                 double s = (System.nanoTime() - start) / 1e9;
-                Log.info("imported %d/%d chunks, %d rows, %.0f rows/s", done, chunks.size(), rows, rows / s);
+                Log.info("imported %d/%d chunks, %d rows, %.0f rows/s (%s)", done, chunks.size(), rows, rows / s,
+                        kindOf(chunk));
             }
         }
         ctx.record("import_rows", rows);
         ctx.record("import_rows_per_s", Math.round(rows / ((System.nanoTime() - start) / 1e9)));
+        perKind.forEach((kind, v) -> {
+            ctx.record("import_" + kind + "_rows", v[0]);
+            ctx.record("import_" + kind + "_rows_per_s", Math.round(v[0] / (v[1] / 1e9)));
+        });
+    }
+
+    private static String kindOf(Path chunk) {
+        String name = chunk.getFileName().toString();
+        int dash = name.indexOf('-');
+        return dash < 0 ? name : name.substring(dash + 1);
     }
 
     /** Progress reports, annotations, start dates, progress and last-report dates of the generated tasks. */

@@ -106,7 +106,7 @@ class AuditEventListener implements PostInsertEventListener, PostUpdateEventList
         buffer.add(entry);
     }
 
-    private static String codeOf(EntityPersister persister, Object entity) {
+    static String codeOf(EntityPersister persister, Object entity) {
         String[] names = persister.getPropertyNames();
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals("code") || names[i].equals("username")) {
@@ -117,7 +117,7 @@ class AuditEventListener implements PostInsertEventListener, PostUpdateEventList
         return null;
     }
 
-    private static List<AuditEntry.FieldChange> changes(EntityPersister persister, Object[] before, Object[] after,
+    static List<AuditEntry.FieldChange> changes(EntityPersister persister, Object[] before, Object[] after,
             int[] dirty) {
         String[] names = persister.getPropertyNames();
         List<AuditEntry.FieldChange> changes = new ArrayList<>();

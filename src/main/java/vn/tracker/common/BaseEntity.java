@@ -29,7 +29,7 @@ public abstract class BaseEntity {
     private Instant updatedAt;
 
     @PrePersist
-    void onCreate() {
+    protected void onCreate() {
         Instant now = Instant.now();
         createdAt = now;
         updatedAt = now;

@@ -1,5 +1,6 @@
 package vn.tracker.dataimport;
 
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,20 +8,27 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.agency.Agency;
 import vn.tracker.agency.AgencyKind;
 import vn.tracker.agency.AgencyRepository;
+import vn.tracker.audit.BulkWriteAudit;
 import vn.tracker.common.TextFolding;
 import vn.tracker.directive.Directive;
 import vn.tracker.directive.DirectiveIssuedOnChanged;
@@ -86,12 +94,15 @@ public class CsvImporter {
     private final DeclaredPilotModelCountRepository declaredCounts;
     private final TaskRepository tasks;
     private final ApplicationEventPublisher events;
+    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
+    private final BulkWriteAudit audit;
 
     CsvImporter(AgencyRepository agencies, ProgramRepository programs, DirectiveRepository directives,
             IndicatorRepository indicators, TargetRepository targets, ObservationRepository observations,
             ObservationRevisionRepository revisions, PilotModelRepository pilotModels,
             DeclaredPilotModelCountRepository declaredCounts, TaskRepository tasks,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, EntityManager entityManager, JdbcTemplate jdbc, BulkWriteAudit audit) {
         this.agencies = agencies;
         this.programs = programs;
         this.directives = directives;
@@ -103,6 +114,9 @@ public class CsvImporter {
         this.declaredCounts = declaredCounts;
         this.tasks = tasks;
         this.events = events;
+        this.entityManager = entityManager;
+        this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Imports every known file the source has; throws {@link ImportFailedException} on any bad row. */
@@ -135,6 +149,9 @@ public class CsvImporter {
         private final Map<String, Program> programByCode = new HashMap<>();
 
         Agency agency(String code) {
+            if (absentAgencies.contains(code)) {
+                return null;
+            }
             return agencyByCode.computeIfAbsent(code, c -> agencies.findByCode(c).orElse(null));
         }
 
@@ -146,7 +163,48 @@ public class CsvImporter {
         }
 
         Directive directive(String code) {
+            if (absentDirectives.contains(code)) {
+                return null;
+            }
             return directiveByCode.computeIfAbsent(code, c -> directives.findByCode(c).orElse(null));
+        }
+
+        private final Set<String> absentAgencies = new HashSet<>();
+        private final Set<String> absentDirectives = new HashSet<>();
+
+        /**
+         * Resolves every agency and directive code the task rows name in a few IN queries, instead
+         * of one query per row; codes found absent are remembered as absent.
+         */
+        void prefetch(List<CsvRow> taskRows) {
+            Set<String> agencyCodes = new LinkedHashSet<>();
+            Set<String> directiveCodes = new LinkedHashSet<>();
+            for (CsvRow row : taskRows) {
+                addCode(agencyCodes, row.get("lead_agency_code"));
+                String coordinators = row.get("coordinating_agency_codes");
+                if (coordinators != null) {
+                    for (String code : coordinators.split(";")) {
+                        addCode(agencyCodes, code.strip());
+                    }
+                }
+                addCode(directiveCodes, row.get("directive_code"));
+            }
+            agencyCodes.removeAll(agencyByCode.keySet());
+            directiveCodes.removeAll(directiveByCode.keySet());
+            for (List<String> part : NewTaskInserts.parts(new ArrayList<>(agencyCodes))) {
+                agencies.findByCodeIn(part).forEach(a -> agencyByCode.put(a.getCode(), a));
+            }
+            for (List<String> part : NewTaskInserts.parts(new ArrayList<>(directiveCodes))) {
+                directives.findByCodeIn(part).forEach(d -> directiveByCode.put(d.getCode(), d));
+            }
+            agencyCodes.stream().filter(c -> !agencyByCode.containsKey(c)).forEach(absentAgencies::add);
+            directiveCodes.stream().filter(c -> !directiveByCode.containsKey(c)).forEach(absentDirectives::add);
+        }
+
+        private static void addCode(Set<String> codes, String code) {
+            if (code != null && !code.isEmpty()) {
+                codes.add(code);
+            }
         }
 
         Program program(String code) {
@@ -499,70 +557,141 @@ public class CsvImporter {
         }
     }
 
+    /** A tasks.csv row that passed validation, with its references resolved. */
+    private record TaskRow(CsvRow row, String code, String province, String title, Agency lead, Directive directive,
+            TaskStatus status, Deadline deadline, List<Agency> coordinators, String result) {
+
+        String key() {
+            return taskKey(province, code);
+        }
+    }
+
+    /**
+     * Validates every row (per-row problems as before), then writes in bulk: existing tasks are
+     * loaded with one query per province and sub-batch and updated through JPA (dirty checking,
+     * per-task audit entries of the changed fields); new tasks are inserted with multi-row INSERTs
+     * and get the same per-task CREATE audit entries the Hibernate listener writes. A row whose
+     * code an earlier row of the same import created updates that task, as before.
+     */
     private void importTasks(List<CsvRow> rows, RowProblems problems, ImportReport report, Lookups lookups) {
+        lookups.prefetch(rows);
+        List<TaskRow> valid = new ArrayList<>();
         for (CsvRow row : rows) {
             report.read(row.file());
-            String title = problems.required(row, "title");
-            String province = problems.required(row, "province");
-            Agency lead = problems.reference(row, "lead_agency_code",
-                    problems.required(row, "lead_agency_code"), lookups::agency);
-            Directive directive = problems.reference(row, "directive_code", row.get("directive_code"),
-                    lookups::directive);
-            TaskStatus status = problems.enumValue(row, "status", TaskStatus.class);
-            if (row.get("status") == null) {
-                problems.required(row, "status");
+            TaskRow task = validTask(row, problems, lookups);
+            if (task != null) {
+                valid.add(task);
             }
-            Deadline deadline = null;
-            String dueText = row.get("due_on");
-            if (dueText != null) {
-                deadline = Deadline.parse(dueText).orElse(null);
-                if (deadline == null) {
-                    problems.add(row, "Thời hạn không hợp lệ: '" + dueText + "' / malformed deadline");
-                }
-            }
-            List<Agency> coordinators = new ArrayList<>();
-            String coordinatorCodes = row.get("coordinating_agency_codes");
-            if (coordinatorCodes != null) {
-                for (String code : coordinatorCodes.split(";")) {
-                    Agency a = problems.reference(row, "coordinating_agency_codes", code.strip(), lookups::agency);
-                    if (a != null) {
-                        coordinators.add(a);
-                    }
-                }
-            }
-            if (title == null || province == null || lead == null || status == null
-                    || (dueText != null && deadline == null)) {
-                continue;
-            }
-            String code = row.get("code") != null ? row.get("code") : generatedCode(province, directive, title);
-            Task task = tasks.findByProvinceCodeAndCode(province, code).orElse(null);
-            String result = row.get("result");
-            if (task == null) {
-                task = new Task(code, province, title, lead);
-                report.created(row.file());
-            } else if (!title.equals(task.getTitle()) || status != task.getStatus()
-                    || !Objects.equals(result, task.getResult()) || task.getLeadAgency() != lead
-                    || task.getDirective() != directive
-                    || !Objects.equals(deadline == null ? null : deadline.dueOn(), task.getDueOn())) {
-                report.updated(row.file());
-            }
-            task.setTitle(title);
-            task.setLeadAgency(lead);
-            task.setDirective(directive);
-            task.setDeadline(deadline);
-            task.setStatus(status);
-            task.setResult(result);
-            task.setSourceDoc(row.get("source_doc"));
-            if (status == TaskStatus.COMPLETED && task.getProgress() != 100) {
-                task.setProgress(100);
-            }
-            if (!task.getCoordinatingAgencies().containsAll(coordinators)
-                    || task.getCoordinatingAgencies().size() != coordinators.size()) {
-                task.getCoordinatingAgencies().clear();
-                task.getCoordinatingAgencies().addAll(coordinators);
-            }
-            tasks.save(task);
         }
+        Map<String, Task> existing = existingTasks(valid);
+        Map<String, Task> created = new LinkedHashMap<>();
+        for (TaskRow row : valid) {
+            Task task = existing.get(row.key());
+            if (task == null) {
+                task = created.get(row.key());
+            }
+            if (task == null) {
+                task = new Task(row.code(), row.province(), row.title(), row.lead());
+                created.put(row.key(), task);
+                report.created(row.row().file());
+            } else if (!row.title().equals(task.getTitle()) || row.status() != task.getStatus()
+                    || !Objects.equals(row.result(), task.getResult()) || task.getLeadAgency() != row.lead()
+                    || task.getDirective() != row.directive()
+                    || !Objects.equals(row.deadline() == null ? null : row.deadline().dueOn(), task.getDueOn())) {
+                report.updated(row.row().file());
+            }
+            apply(row, task);
+        }
+        if (problems.isEmpty() && !created.isEmpty()) {
+            insertNewTasks(new ArrayList<>(created.values()));
+        }
+    }
+
+    private TaskRow validTask(CsvRow row, RowProblems problems, Lookups lookups) {
+        String title = problems.required(row, "title");
+        String province = problems.required(row, "province");
+        Agency lead = problems.reference(row, "lead_agency_code",
+                problems.required(row, "lead_agency_code"), lookups::agency);
+        Directive directive = problems.reference(row, "directive_code", row.get("directive_code"),
+                lookups::directive);
+        TaskStatus status = problems.enumValue(row, "status", TaskStatus.class);
+        if (row.get("status") == null) {
+            problems.required(row, "status");
+        }
+        Deadline deadline = null;
+        String dueText = row.get("due_on");
+        if (dueText != null) {
+            deadline = Deadline.parse(dueText).orElse(null);
+            if (deadline == null) {
+                problems.add(row, "Thời hạn không hợp lệ: '" + dueText + "' / malformed deadline");
+            }
+        }
+        List<Agency> coordinators = new ArrayList<>();
+        String coordinatorCodes = row.get("coordinating_agency_codes");
+        if (coordinatorCodes != null) {
+            for (String code : coordinatorCodes.split(";")) {
+                Agency a = problems.reference(row, "coordinating_agency_codes", code.strip(), lookups::agency);
+                if (a != null) {
+                    coordinators.add(a);
+                }
+            }
+        }
+        if (title == null || province == null || lead == null || status == null
+                || (dueText != null && deadline == null)) {
+            return null;
+        }
+        String code = row.get("code") != null ? row.get("code") : generatedCode(province, directive, title);
+        return new TaskRow(row, code, province, title, lead, directive, status, deadline, coordinators,
+                row.get("result"));
+    }
+
+    private static void apply(TaskRow row, Task task) {
+        task.setTitle(row.title());
+        task.setLeadAgency(row.lead());
+        task.setDirective(row.directive());
+        task.setDeadline(row.deadline());
+        task.setStatus(row.status());
+        task.setResult(row.result());
+        task.setSourceDoc(row.row().get("source_doc"));
+        if (row.status() == TaskStatus.COMPLETED && task.getProgress() != 100) {
+            task.setProgress(100);
+        }
+        if (!task.getCoordinatingAgencies().containsAll(row.coordinators())
+                || task.getCoordinatingAgencies().size() != row.coordinators().size()) {
+            task.getCoordinatingAgencies().clear();
+            task.getCoordinatingAgencies().addAll(row.coordinators());
+        }
+    }
+
+    /** The tasks the rows name that already exist: one query per province and sub-batch of codes. */
+    private Map<String, Task> existingTasks(List<TaskRow> rows) {
+        Map<String, Set<String>> codesByProvince = new LinkedHashMap<>();
+        rows.forEach(r -> codesByProvince.computeIfAbsent(r.province(), p -> new LinkedHashSet<>()).add(r.code()));
+        Map<String, Task> found = new HashMap<>();
+        codesByProvince.forEach((province, codes) -> {
+            for (List<String> part : NewTaskInserts.parts(new ArrayList<>(codes))) {
+                tasks.findByProvinceCodeAndCodeIn(province, part)
+                        .forEach(t -> found.put(taskKey(t.getProvinceCode(), t.getCode()), t));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Codes match as the database's unique key (province_code, code) does under MariaDB's
+     * case-insensitive collation, so a row never inserts a second task the key would reject.
+     */
+    private static String taskKey(String province, String code) {
+        return province.toLowerCase(Locale.ROOT) + "|" + code.toLowerCase(Locale.ROOT);
+    }
+
+    private void insertNewTasks(List<Task> created) {
+        // Pending JPA writes of this import (agencies, directives, updated tasks) first, so the
+        // bulk INSERTs see and reference them.
+        entityManager.flush();
+        created.forEach(Task::prepareBulkInsert);
+        List<Long> ids = jdbc.execute((ConnectionCallback<List<Long>>) c -> NewTaskInserts.insert(c, created));
+        audit.recordCreated(created, ids);
     }
 
     /**

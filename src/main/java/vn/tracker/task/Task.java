@@ -136,6 +136,27 @@ public class Task extends BaseEntity {
     }
 
     /**
+     * What Hibernate's insert callbacks do (timestamps, derived columns), for a task written by a
+     * bulk JDBC insert (the CSV importer) instead of by Hibernate.
+     */
+    public void prepareBulkInsert() {
+        onCreate();
+        deriveColumns();
+    }
+
+    public String getSearchFolded() {
+        return searchFolded;
+    }
+
+    public Integer getStartDay() {
+        return startDay;
+    }
+
+    public Integer getDueDay() {
+        return dueDay;
+    }
+
+    /**
      * The day a task's time starts counting for the health rules (pace, not started after half its
      * time, no report since the start): its start date, else the issued date of the directive that
      * assigned it (imported tasks rarely have a start date, and their directive's date is when the

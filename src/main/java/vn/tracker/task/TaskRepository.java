@@ -13,6 +13,8 @@ public interface TaskRepository extends JpaRepository<Task, Long> {
 
     List<Task> findByCode(String code);
 
+    List<Task> findByProvinceCodeAndCodeIn(String provinceCode, Collection<String> codes);
+
     List<Task> findByIdGreaterThanOrderByIdAsc(long afterId, Pageable page);
 
     List<Task> findByPilotModelIdIn(Collection<Long> pilotModelIds);
