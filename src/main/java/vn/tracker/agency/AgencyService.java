@@ -1,5 +1,6 @@
 package vn.tracker.agency;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.common.Batches;
 import vn.tracker.common.Connection;
 import vn.tracker.common.Cursor;
+import vn.tracker.common.IdListQuery;
 import vn.tracker.common.PageRequest;
 import vn.tracker.common.TextFolding;
 
@@ -22,10 +24,12 @@ public class AgencyService {
 
     private final AgencyRepository agencies;
     private final PersonRepository people;
+    private final EntityManager em;
 
-    AgencyService(AgencyRepository agencies, PersonRepository people) {
+    AgencyService(AgencyRepository agencies, PersonRepository people, EntityManager em) {
         this.agencies = agencies;
         this.people = people;
+        this.em = em;
     }
 
     public Agency byCode(String code) {
@@ -33,7 +37,8 @@ public class AgencyService {
     }
 
     public Map<Long, Agency> byIds(Collection<Long> ids) {
-        return Batches.indexById(agencies.findAllById(ids), Agency::getId);
+        return Batches.indexById(IdListQuery.list(em, "select a from Agency a where a.id in (:ids)", Agency.class, ids),
+                Agency::getId);
     }
 
     public List<Agency> childrenOf(Collection<Long> parentIds) {

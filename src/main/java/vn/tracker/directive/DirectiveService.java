@@ -1,5 +1,6 @@
 package vn.tracker.directive;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.common.Batches;
 import vn.tracker.common.Connection;
 import vn.tracker.common.Cursor;
+import vn.tracker.common.IdListQuery;
 import vn.tracker.common.PageRequest;
 import vn.tracker.common.TextFolding;
 
@@ -25,10 +27,12 @@ public class DirectiveService {
 
     private final DirectiveRepository directives;
     private final ProgramRepository programs;
+    private final EntityManager em;
 
-    DirectiveService(DirectiveRepository directives, ProgramRepository programs) {
+    DirectiveService(DirectiveRepository directives, ProgramRepository programs, EntityManager em) {
         this.directives = directives;
         this.programs = programs;
+        this.em = em;
     }
 
     public Directive byCode(String code) {
@@ -36,7 +40,9 @@ public class DirectiveService {
     }
 
     public Map<Long, Directive> byIds(Collection<Long> ids) {
-        return Batches.indexById(directives.findAllById(ids), Directive::getId);
+        return Batches.indexById(
+                IdListQuery.list(em, "select d from Directive d where d.id in (:ids)", Directive.class, ids),
+                Directive::getId);
     }
 
     public List<Directive> implementing(Collection<Long> parentIds) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.agency.Agency;
+import vn.tracker.common.IdListQuery;
 import vn.tracker.directive.Directive;
 import vn.tracker.directive.Program;
 import vn.tracker.task.Task;
@@ -72,8 +73,8 @@ public class HealthQueries {
         if (taskIds.isEmpty()) {
             return result;
         }
-        em.createQuery("select t.id, p.code from Task t join t.directive d join d.programs p where t.id in :ids "
-                        + "order by p.code", Object[].class).setParameter("ids", taskIds).getResultList()
+        IdListQuery.list(em, "select t.id, p.code from Task t join t.directive d join d.programs p where t.id in (:ids)"
+                        + " order by p.code", Object[].class, taskIds)
                 .forEach(r -> result.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         return result;
     }

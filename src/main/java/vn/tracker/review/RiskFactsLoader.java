@@ -1,8 +1,6 @@
 package vn.tracker.review;
 
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import vn.tracker.common.IdListQuery;
 import vn.tracker.task.Task;
 
 /**
@@ -18,8 +17,6 @@ import vn.tracker.task.Task;
  */
 @Component
 class RiskFactsLoader {
-
-    private static final int CHUNK = 1000;
 
     private final EntityManager em;
 
@@ -32,41 +29,33 @@ class RiskFactsLoader {
         Map<Long, TaskRiskFacts.OpenFlag> blocking = new HashMap<>();
         Map<Long, TaskRiskFacts.OpenFlag> raised = new HashMap<>();
         Map<Long, Set<String>> programs = new HashMap<>();
-        for (List<Long> chunk : chunks(ids)) {
-            List<Object[]> rows = em.createQuery("""
-                    select a.task.id, a.blocking, a.raisesRisk, c.code, a.text
-                    from Annotation a join a.category c
-                    where a.task.id in :ids and a.resolved = false and (a.blocking = true or a.raisesRisk = true)
-                    order by a.id desc""", Object[].class).setParameter("ids", chunk).getResultList();
-            for (Object[] row : rows) {
-                TaskRiskFacts.OpenFlag flag = new TaskRiskFacts.OpenFlag((String) row[3], (String) row[4]);
-                if ((Boolean) row[1]) {
-                    blocking.putIfAbsent((Long) row[0], flag);
-                }
-                if ((Boolean) row[2]) {
-                    raised.putIfAbsent((Long) row[0], flag);
-                }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = IdListQuery.list(em, """
+                select a.task.id, a.blocking, a.raisesRisk, c.code, a.text
+                from Annotation a join a.category c
+                where a.task.id in (:ids) and a.resolved = false and (a.blocking = true or a.raisesRisk = true)
+                order by a.id desc""", Object[].class, ids);
+        for (Object[] row : rows) {
+            TaskRiskFacts.OpenFlag flag = new TaskRiskFacts.OpenFlag((String) row[3], (String) row[4]);
+            if ((Boolean) row[1]) {
+                blocking.putIfAbsent((Long) row[0], flag);
             }
-            if (needPrograms) {
-                em.createQuery("select t.id, p.code from Task t join t.directive d join d.programs p where t.id in :ids",
-                                Object[].class).setParameter("ids", chunk).getResultList()
-                        .forEach(r -> programs.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1]));
+            if ((Boolean) row[2]) {
+                raised.putIfAbsent((Long) row[0], flag);
             }
+        }
+        if (needPrograms) {
+            IdListQuery.list(em, "select t.id, p.code from Task t join t.directive d join d.programs p where t.id in (:ids)",
+                            Object[].class, ids)
+                    .forEach(r -> programs.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1]));
         }
         Map<Long, TaskRiskFacts> result = new LinkedHashMap<>();
         for (Task t : tasks) {
             result.put(t.getId(), new TaskRiskFacts(t.getStatus(), t.getProgress(), t.getDueOn(), t.getCompletedOn(),
                     t.effectiveStart(), t.getLastReportOn(), blocking.get(t.getId()), raised.get(t.getId()),
                     programs.getOrDefault(t.getId(), Set.of())));
-        }
-        return result;
-    }
-
-    private static List<List<Long>> chunks(Collection<Long> ids) {
-        List<Long> all = new ArrayList<>(ids);
-        List<List<Long>> result = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            result.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
         }
         return result;
     }

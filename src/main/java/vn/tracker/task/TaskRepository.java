@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 public interface TaskRepository extends JpaRepository<Task, Long> {
 
@@ -18,12 +17,4 @@ public interface TaskRepository extends JpaRepository<Task, Long> {
     List<Task> findByIdGreaterThanOrderByIdAsc(long afterId, Pageable page);
 
     List<Task> findByPilotModelIdIn(Collection<Long> pilotModelIds);
-
-    /** (task id, agency) pairs for the coordinating agencies of a batch of tasks. */
-    @Query("select t.id, a from Task t join t.coordinatingAgencies a where t.id in :ids order by a.code")
-    List<Object[]> findCoordinatorsOf(Collection<Long> ids);
-
-    /** (task id, person) pairs for the assignees of a batch of tasks. */
-    @Query("select t.id, p from Task t join t.assignees p where t.id in :ids order by p.fullName")
-    List<Object[]> findAssigneesOf(Collection<Long> ids);
 }

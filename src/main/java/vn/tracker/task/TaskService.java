@@ -1,5 +1,6 @@
 package vn.tracker.task;
 
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import vn.tracker.common.BadInputException;
 import vn.tracker.common.Batches;
 import vn.tracker.common.Connection;
 import vn.tracker.common.Cursor;
+import vn.tracker.common.IdListQuery;
 import vn.tracker.common.PageRequest;
 
 /** Reads of tasks for the API and the console. */
@@ -22,10 +24,12 @@ public class TaskService {
 
     private final TaskRepository tasks;
     private final EvidenceRepository evidence;
+    private final EntityManager em;
 
-    TaskService(TaskRepository tasks, EvidenceRepository evidence) {
+    TaskService(TaskRepository tasks, EvidenceRepository evidence, EntityManager em) {
         this.tasks = tasks;
         this.evidence = evidence;
+        this.em = em;
     }
 
     /** A task by code; the province is needed only when the code exists in several provinces. */
@@ -42,7 +46,8 @@ public class TaskService {
     }
 
     public Map<Long, Task> byIds(Collection<Long> ids) {
-        return Batches.indexById(tasks.findAllById(ids), Task::getId);
+        return Batches.indexById(IdListQuery.list(em, "select t from Task t where t.id in (:ids)", Task.class, ids),
+                Task::getId);
     }
 
     public Connection<Task> list(PageRequest page) {
@@ -52,11 +57,15 @@ public class TaskService {
     }
 
     public Map<Long, List<Agency>> coordinatorsOf(Collection<Long> taskIds) {
-        return pairs(tasks.findCoordinatorsOf(taskIds));
+        return pairs(IdListQuery.list(em,
+                "select t.id, a from Task t join t.coordinatingAgencies a where t.id in (:ids) order by a.code",
+                Object[].class, taskIds));
     }
 
     public Map<Long, List<Person>> assigneesOf(Collection<Long> taskIds) {
-        return pairs(tasks.findAssigneesOf(taskIds));
+        return pairs(IdListQuery.list(em,
+                "select t.id, p from Task t join t.assignees p where t.id in (:ids) order by p.fullName",
+                Object[].class, taskIds));
     }
 
     public Map<Long, List<Evidence>> evidenceOf(Collection<Long> taskIds) {
