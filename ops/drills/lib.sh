@@ -17,9 +17,7 @@ start_writer() { # url run-id seconds threads -> background; output in $LOAD_WOR
 }
 
 start_reads() { # url seconds -> background wrk portal mix (8 connections); output in $LOAD_WORK/reads.out
-  db_sql -N "$DB_NAME" -e "(SELECT 'task', code, province_code FROM task ORDER BY id LIMIT 2000)
-    UNION ALL (SELECT 'province', code, '' FROM agency WHERE kind = 'PROVINCE')
-    UNION ALL (SELECT 'indicator', code, '' FROM indicator)" | python3 "$here_load/mixes.py" "$LOAD_WORK" "$AS_OF" 2>/dev/null
+  mix_source | python3 "$here_load/mixes.py" "$LOAD_WORK" "$AS_OF" 2>/dev/null
   MIX_FILE=$LOAD_WORK/portal.mix TOKEN=$TOKEN wrk -t1 -c8 -d"$2"s --timeout 5s -s "$here_load/mix.lua" "$1" \
     >"$LOAD_WORK/reads.out" 2>&1 </dev/null &
   READS_PID=$!

@@ -10,6 +10,8 @@ ACKNOWLEDGED only when the HTTP answer is 200 and the payload has no errors and 
 are logged (fsync'd line by line) — the client's promise is "what I was told is saved, is saved".
 Failed or unanswered writes are counted, never retried (a retry could double a write).
 `verify` reports acknowledged writes missing from the database: the drill's pass criterion is 0.
+WRITER_PAUSE=<seconds> makes each thread pause after every write (a steady write rate beside a
+load test instead of as fast as possible).
 """
 import http.client
 import json
@@ -19,6 +21,7 @@ import threading
 import time
 import urllib.parse
 
+PAUSE = float(os.environ.get("WRITER_PAUSE", "0"))
 MUTATION = ("mutation DrillEvidence($c: String!, $p: String, $t: String!) { addEvidence(code: $c, province: $p,"
             " evidence: [{ title: $t, documentNumber: \"drill\" }]) { task { code } errors { code message } } }")
 
@@ -65,6 +68,8 @@ def write(url, token, run_id, seconds, threads, codes_file, ack_log):
                     pass
                 conn = None
                 time.sleep(0.05)
+            if PAUSE:
+                time.sleep(PAUSE)
             with lock:
                 if outcome == "ok":
                     stats["acknowledged"] += 1

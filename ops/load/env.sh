@@ -15,3 +15,9 @@ AS_OF=${AS_OF:-2026-06-30}
 mkdir -p "$LOAD_WORK"
 db_sql() { "$ops_root/ops/mysql/instance.sh" sql "$DB_DIR" "$@"; }
 say() { echo "[$(date +%T)] $*" >&2; }
+# What the request mixes are made of (ops/load/mixes.py): every task with its id, provinces, indicators.
+mix_source() {
+  db_sql -N "$DB_NAME" -e "(SELECT 'task', code, province_code, id FROM task ORDER BY id)
+    UNION ALL (SELECT 'province', code, '', '' FROM agency WHERE kind = 'PROVINCE')
+    UNION ALL (SELECT 'indicator', code, '', '' FROM indicator)"
+}

@@ -3,14 +3,23 @@
 # with --lb, against two instances behind nginx. Throughput and p50/p95/p99 per scenario, errors,
 # and the largest heap seen (jvm_memory_used_bytes{area="heap"}, sampled every second).
 #   ops/load/run.sh [--lb] [--duration 20s] [--connections 32] [--scenarios portal,series,console]
+#                   [--no-cache] [--writes-per-second N]
+# --no-cache: every GraphQL request asks past the response cache (Cache-Control: no-cache), which
+# measures the uncached path; --writes-per-second: a writer (addEvidence mutations, one thread)
+# runs beside the scenarios, so the response cache is invalidated as often as data changes.
+# The warm-up (10 s of the portal mix) always bypasses the cache: the measured run starts with a
+# warm JIT and a cold response cache. cache_hit_pct = answers with X-Cache: HIT.
 # Needs: ops/load/prepare-db.sh once; wrk (apt-get install wrk); nginx-light for --lb.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 here=$(cd "$(dirname "$0")" && pwd)
-lb=false; duration=20s; conns=32; scenarios=portal,series,console
+trap 'say "run.sh stopped at line $LINENO (exit $?)"' ERR
+lb=false; duration=20s; conns=32; scenarios=portal,series,console; nocache=0; writes=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --lb) lb=true ;;
+    --no-cache) nocache=1 ;;
+    --writes-per-second) writes=$2; shift ;;
     --duration) duration=$2; shift ;;
     --connections) conns=$2; shift ;;
     --scenarios) scenarios=$2; shift ;;
@@ -30,13 +39,11 @@ if $lb; then
   targets+=("http://127.0.0.1:${APP_PORTS[1]}")
 fi
 
-db_sql -N "$DB_NAME" -e "(SELECT 'task', code, province_code FROM task ORDER BY id LIMIT 2000)
-  UNION ALL (SELECT 'province', code, '' FROM agency WHERE kind = 'PROVINCE')
-  UNION ALL (SELECT 'indicator', code, '' FROM indicator)" | python3 "$here/mixes.py" "$LOAD_WORK" "$AS_OF"
+mix_source | python3 "$here/mixes.py" "$LOAD_WORK" "$AS_OF"
 
 # A console session (form login with CSRF) for the console pages.
 jar=$LOAD_WORK/cookies.txt; rm -f "$jar"
-csrf=$(curl -s -c "$jar" -b "$jar" "$url/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1)
+csrf=$(curl -s -c "$jar" -b "$jar" "$url/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1 || true)
 curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=tgv" --data-urlencode "password=demo" \
   --data-urlencode "_csrf=$csrf" "$url/login"
 session=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar" | tail -1)
@@ -57,19 +64,29 @@ heap_sampler() { # prints the max heap (MB) seen across instances while the file
 
 report=$LOAD_WORK/load-report-$($lb && echo lb || echo single)-$(date +%H%M%S).txt
 {
-  echo "# ops/load/run.sh $(date -u +%FT%TZ) target=$url connections=$conns duration=$duration"
+  echo "# ops/load/run.sh $(date -u +%FT%TZ) target=$url connections=$conns duration=$duration no_cache=$nocache writes_per_second=$writes"
   echo "# machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run (shared with other work)"
 } | tee "$report"
 say "warm-up (10 s portal mix)"
-MIX_FILE=$LOAD_WORK/portal.mix TOKEN=$TOKEN wrk -t2 -c"$conns" -d10s --timeout 5s -s "$here/mix.lua" "$url" >/dev/null
+MIX_FILE=$LOAD_WORK/portal.mix TOKEN=$TOKEN NO_CACHE=1 wrk -t2 -c"$conns" -d10s --timeout 5s -s "$here/mix.lua" "$url" >/dev/null
+if [ "$writes" != 0 ]; then
+  source "$ops_root/ops/drills/lib.sh"
+  drill_codes
+  WRITER_PAUSE=$(python3 -c "print(1 / $writes)") start_writer "$url" "load-writes-$(date +%H%M%S)" \
+    "$(( ${duration%s} * $(echo "$scenarios" | tr ',' '\n' | wc -l) + 30 ))" 1
+fi
 for s in ${scenarios//,/ }; do
   flag=$LOAD_WORK/sampling; touch "$flag"
   heap_file=$LOAD_WORK/heap.txt; heap_sampler "$flag" >"$heap_file" &
   sampler=$!
   cookie=""; [ "$s" = console ] && cookie=$session
-  result=$(MIX_FILE=$LOAD_WORK/$s.mix TOKEN=$TOKEN COOKIE=$cookie \
+  result=$(MIX_FILE=$LOAD_WORK/$s.mix TOKEN=$TOKEN COOKIE=$cookie NO_CACHE=$nocache \
     wrk -t2 -c"$conns" -d"$duration" --timeout 5s -s "$here/mix.lua" "$url" | grep '^RESULT' || echo "RESULT failed")
   rm -f "$flag"; wait "$sampler" || true
   echo "scenario=$s ${result#RESULT } heap_max_mb=$(cat "$heap_file")" | tee -a "$report"
 done
+if [ "$writes" != 0 ]; then
+  kill "$WRITER_PID" 2>/dev/null || true; wait "$WRITER_PID" 2>/dev/null || true
+  echo "# writer beside the scenarios: $(cat "$LOAD_WORK"/load-writes-*.writer 2>/dev/null | tail -1)" | tee -a "$report"
+fi
 say "report: $report"

@@ -3,8 +3,9 @@
 #  1. sessions: sign in through nginx, then browse through nginx (requests alternate between the
 #     instances): every page must be served signed in; a session cookie from instance 1 must be
 #     accepted by instance 2 directly (sessions live in the database, Spring Session JDBC).
-#  2. edits: reportProgress on instance 1, read the task on instance 2 right away: same progress,
-#     same status, same version.
+#  2. edits and the GraphQL response cache: read the task twice on instance 2 (the second answer
+#     comes from its response cache, X-Cache: HIT), reportProgress on instance 1, read on instance 2
+#     right away: not from the cache, same progress, same result.
 #  3. cached series: read a series on both instances (filling both caches), change data on
 #     instance 1 through the product, read again on instance 2.
 # Prints PASS/FAIL per check. Bounded: ~1 min plus instance start-up.
@@ -42,10 +43,17 @@ check $([ "$code_a" = 200 ] && [ "$code_b" = 200 ] && echo 0 || echo 1) "same se
 # 2. an edit on instance 1 is visible on instance 2 at once
 read -r code province < <(db_sql -N "$DB_NAME" -e "SELECT code, province_code FROM task WHERE status = 'IN_PROGRESS' ORDER BY id LIMIT 1")
 before=$(gql "$b" "{\"query\":\"{ task(code: \\\"$code\\\", province: \\\"$province\\\") { progress version } }\"}")
+cached=$(curl -s -o /dev/null -D - -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"query\":\"{ task(code: \\\"$code\\\", province: \\\"$province\\\") { progress version } }\"}" "$b/graphql" \
+  | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache"{print $2}')
 p=$(( ( $(echo "$before" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["task"]["progress"])') + 7 ) % 100 ))
 write=$(gql "$a" "{\"query\":\"mutation { reportProgress(code: \\\"$code\\\", province: \\\"$province\\\", status: IN_PROGRESS, progress: $p, result: \\\"two-instance check\\\") { task { progress version } errors { code message } } }\"}")
+after_cache=$(curl -s -o /dev/null -D - -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"query\":\"{ task(code: \\\"$code\\\", province: \\\"$province\\\") { progress version } }\"}" "$b/graphql" \
+  | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache"{print $2}')
 after=$(gql "$b" "{\"query\":\"{ task(code: \\\"$code\\\", province: \\\"$province\\\") { progress version result } }\"}")
-echo "task $code: before on 2: $before | write on 1: $write | right after on 2: $after" | tee -a "$out"
+echo "task $code: before on 2: $before (repeated: X-Cache $cached) | write on 1: $write | right after on 2: $after (the cached query again: X-Cache $after_cache)" | tee -a "$out"
+check $([ "$cached" = HIT ] && [ "$after_cache" = MISS ] && echo 0 || echo 1) "instance 2's response cache: HIT before the write on instance 1, MISS right after"
 check $(echo "$after" | python3 -c "import json,sys; t=json.load(sys.stdin)['data']['task']; sys.exit(0 if t['progress']==$p and t['result']=='two-instance check' else 1)"; echo $?) "edit on instance 1 visible on instance 2 at once"
 
 # 3. cached series across instances (the write path: observations through the product)

@@ -105,12 +105,16 @@ public final class BenchContext {
         }
     }
 
-    /** POSTs a GraphQL document as the admin token; returns `data`, failing on any error. */
+    /**
+     * POSTs a GraphQL document as the admin token; returns `data`, failing on any error. Sent with
+     * {@code Cache-Control: no-cache}: the product's response cache would answer repeated requests
+     * from memory, and the ratios must measure the work of answering, not a cache hit.
+     */
     public JsonNode graphql(String document, Map<String, Object> variables) throws Exception {
         String body = JSON.writeValueAsString(Map.of("query", document, "variables", variables));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Cache-Control", "no-cache").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode answer = JSON.readTree(response.body());
         if (response.statusCode() != 200 || answer.has("errors") && !answer.get("errors").isEmpty()) {

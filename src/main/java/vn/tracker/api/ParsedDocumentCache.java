@@ -43,6 +43,12 @@ class ParsedDocumentCache {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 
+    /** The parsed document of a text this cache holds (valid or not), without parsing; null if absent. */
+    graphql.language.Document parsed(String text) {
+        PreparsedDocumentEntry entry = text == null ? null : documents.asMap().get(text);
+        return entry == null || entry.hasErrors() ? null : entry.getDocument();
+    }
+
     @Bean
     MeterBinder parsedDocumentCacheMetrics() {
         return registry -> CaffeineCacheMetrics.monitor(registry, documents, "graphql.documents");

@@ -9,8 +9,9 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Refuses query documents longer than the limit before they are even parsed. */
+/** Refuses query documents longer than the limit before they are even parsed (or looked up in a cache). */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class QueryLengthInterceptor implements WebGraphQlInterceptor {
 
     private final ApiLimits limits;

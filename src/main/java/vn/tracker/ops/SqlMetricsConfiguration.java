@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wraps the application's DataSource once with datasource-proxy so every statement (JPA, JDBC
  * templates, Flyway after start-up) is counted by {@link SqlStatementTally}; exposes the total as
- * `tracker_sql_statements_total`. A JDBC batch counts once: it is one round trip to the database,
+ * `tracker_sql_statements_total`, and bumps the data generation with every write
+ * ({@link DataWriteGeneration}). A JDBC batch counts once: it is one round trip to the database,
  * which is what statement counts are about (N+1 shows up as N round trips).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,14 +27,23 @@ class SqlMetricsConfiguration {
     }
 
     @Bean
-    static BeanPostProcessor sqlMetricsDataSourceWrapper(ObjectProvider<SqlStatementTally> tally) {
+    DataWriteGeneration dataWriteGeneration(SqlStatementTally tally) {
+        return new DataWriteGeneration(tally);
+    }
+
+    @Bean
+    static BeanPostProcessor sqlMetricsDataSourceWrapper(ObjectProvider<SqlStatementTally> tally,
+            ObjectProvider<DataWriteGeneration> writes) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 // One wrapper with one counting listener: each extra proxy layer costs on every
-                // statement (and on bulk inserts), so metrics, benchmarks and N+1 tests share it.
+                // statement (and on bulk inserts), so metrics, benchmarks, N+1 tests and the data
+                // generation of the response cache share it.
                 if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
-                    return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(tally.getObject()).build();
+                    DataWriteGeneration generation = writes.getObject();
+                    return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(tally.getObject())
+                            .listener(generation).methodListener(generation).build();
                 }
                 return bean;
             }

@@ -33,6 +33,11 @@ public class SqlStatementTally implements QueryExecutionListener {
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        countOne();
+    }
+
+    /** Counts one statement sent outside the proxy's statements (the data generation's bump). */
+    void countOne() {
         total.increment();
         perThread.get()[0]++;
         long[] tally = current.get();

@@ -148,7 +148,7 @@ class DeadlineStatsPerGroupTest {
 
     @Test
     void groupsAreCountedByOneGroupByStatementNotOnePerGroup() {
-        HttpGraphQlTester graphQl = ReviewFixtures.admin(tester);
+        HttpGraphQlTester graphQl = vn.tracker.support.TestTokens.uncached(ReviewFixtures.admin(tester));
         String without = """
                 { taskStats(filter: {province: "T4"}, groupBy: [AGENCY], asOf: "2026-03-10") {
                     groups { agency { code } counts { total } } } }""";

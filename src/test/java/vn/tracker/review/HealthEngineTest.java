@@ -239,7 +239,7 @@ class HealthEngineTest {
 
     @Test
     void apiFiltersAndCountsByHealthAndDeadlineStatusInSql() {
-        HttpGraphQlTester graphQl = ReviewFixtures.admin(tester);
+        HttpGraphQlTester graphQl = vn.tracker.support.TestTokens.uncached(ReviewFixtures.admin(tester));
         String list = """
                 { tasks(filter: {province: "T4", health: [AT_RISK]}, asOf: "2026-03-10", first: 100) {
                     totalCount edges { node { code } } } }""";
