@@ -37,6 +37,9 @@ public final class BenchMain {
         boolean quick = opts.containsKey("quick");
         Scale scale = quick ? Scale.quick() : opts.containsKey("scale")
                 ? Scale.fraction(Double.parseDouble(opts.get("scale"))) : Scale.full();
+        if (opts.containsKey("chunk-rows")) {
+            scale = scale.withChunkRows(Integer.parseInt(opts.get("chunk-rows")));
+        }
         Path work = Path.of(opts.getOrDefault("work", "target/bench"));
         Files.createDirectories(work);
         String jdbcUrl = opts.getOrDefault("jdbc-url", "jdbc:mariadb://127.0.0.1:3306/tracker_bench");
@@ -78,20 +81,28 @@ public final class BenchMain {
             // Only the indicator operations selected: agencies suffice, skip hours of task data.
             boolean taskData = selected.stream().anyMatch(BenchOperation::needsTaskData);
             vn.tracker.bench.operations.WeeklyObservations.configure(quick, warmup + rounds);
-            if (!opts.containsKey("reuse")) {
+            boolean reuse = opts.containsKey("reuse");
+            if (!reuse || opts.containsKey("load-observations")) {
                 Path data = work.resolve("data-" + scale.name().replaceAll("[^A-Za-z0-9.]", "_")
                         + (taskData ? "" : "-agencies"));
                 List<Path> chunks = generate(scale, data, taskData);
-                if (opts.containsKey("no-observations")) {
-                    // The monthly observations go through the importer's row-by-row observation
-                    // path (hours at national scale); the task operations do not read them.
-                    chunks = chunks.stream().filter(c -> !c.getFileName().toString().endsWith("-observations")).toList();
-                    ctx.record("observations_loaded", "base chunk only (--no-observations)");
-                }
+                // The monthly observations go through the product's CSV ingest, not the importer's
+                // row-by-row observation path (hours at national scale). --no-observations skips
+                // them (the task operations do not read them); --reuse --load-observations adds
+                // them later to a database loaded without.
+                List<Path> observationChunks = chunks.stream().filter(Loader::isObservations).toList();
                 Loader loader = new Loader(ctx, scale);
-                loader.importChunks(chunks);
-                if (taskData) {
-                    loader.writeHistory();
+                if (!reuse) {
+                    loader.importChunks(chunks.stream().filter(c -> !Loader.isObservations(c)).toList());
+                    loader.taskImportBaseline();
+                    if (taskData) {
+                        loader.writeHistory();
+                    }
+                }
+                if (opts.containsKey("no-observations")) {
+                    ctx.record("observations_loaded", "none beyond the base chunk's probes (--no-observations)");
+                } else if (!observationChunks.isEmpty()) {
+                    loader.ingestObservations(observationChunks, loadStreams());
                 }
             }
             if (!quick && selected.stream().anyMatch(op -> op.name().equals("ingest") || op.name().equals("series"))) {

@@ -26,6 +26,11 @@ final class Loader {
     private final BenchContext ctx;
     private final Scale scale;
     private final SplittableRandom random = new SplittableRandom(57L);
+    /** Task chunks the hand-written baseline re-imports (the first ones), with the product's time for them. */
+    static final int BASELINE_CHUNKS = 40;
+    private final List<Path> taskSample = new ArrayList<>();
+    private long taskSampleNanos;
+    private long taskSampleRows;
 
     Loader(BenchContext ctx, Scale scale) {
         this.ctx = ctx;
@@ -40,14 +45,26 @@ final class Loader {
         // Rows and seconds per kind of chunk (000-base, 1xxxxx-tasks, 2xxxxx-observations): the
         // kinds go through different import code, so one overall rate would hide each one's speed.
         java.util.Map<String, long[]> perKind = new java.util.LinkedHashMap<>();
+        long taskCpu = 0;
+        long taskRows = 0;
         for (Path chunk : chunks) {
             long t = System.nanoTime();
+            long cpu = processCpuNanos();
             var report = importer.importAll(CsvSource.directory(chunk));
             long n = report.created() + report.updated();
             rows += n;
             long[] kind = perKind.computeIfAbsent(kindOf(chunk), k -> new long[2]);
             kind[0] += n;
             kind[1] += System.nanoTime() - t;
+            if (kindOf(chunk).equals("tasks")) {
+                taskCpu += processCpuNanos() - cpu;
+                taskRows += n;
+            }
+            if (kindOf(chunk).equals("tasks") && taskSample.size() < BASELINE_CHUNKS) {
+                taskSample.add(chunk);
+                taskSampleNanos += System.nanoTime() - t;
+                taskSampleRows += n;
+            }
             done++;
             if (done % 20 == 0 || done == chunks.size()) {
                 double s = (System.nanoTime() - start) / 1e9;
@@ -57,10 +74,231 @@ final class Loader {
         }
         ctx.record("import_rows", rows);
         ctx.record("import_rows_per_s", Math.round(rows / ((System.nanoTime() - start) / 1e9)));
+        if (taskRows > 0) {
+            // CPU of this JVM (importer, Hibernate, driver) per 1,000 task rows: moves far less with
+            // the machine's load than rows/s; MariaDB's own CPU is not in it.
+            ctx.record("import_tasks_jvm_cpu_ms_per_1000_rows", String.format(java.util.Locale.ROOT, "%.0f",
+                    taskCpu / 1e6 / (taskRows / 1000.0)));
+        }
         perKind.forEach((kind, v) -> {
             ctx.record("import_" + kind + "_rows", v[0]);
             ctx.record("import_" + kind + "_rows_per_s", Math.round(v[0] / (v[1] / 1e9)));
         });
+    }
+
+    /**
+     * The monthly observations (2xxxxx-observations chunks) through the product's CSV ingest
+     * ({@code ObservationIngestService.importCsv}, the code behind POST /api/observations), which
+     * validates and writes a request in batches: the importer's observation path looks each row up
+     * and saves it through JPA (tens of rows/s), hopeless for 10M rows. Calls of ~10,000 rows (whole
+     * rows of chunk files), in {@code streams} parallel streams as parallel uploads would be; each call is
+     * all-or-nothing and must be accepted whole.
+     */
+    void ingestObservations(List<Path> chunks, int streams) throws Exception {
+        vn.tracker.indicator.ObservationIngestService ingest = ctx.bean(vn.tracker.indicator.ObservationIngestService.class);
+        int perCall = Math.max(1, 10_000 / scale.chunkRows());
+        int calls = (chunks.size() + perCall - 1) / perCall;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        Log.info("observations: %d chunk files in %d ingest calls, %d streams", chunks.size(), calls, streams);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(streams);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int s = 0; s < streams; s++) {
+                futures.add(pool.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < calls; n = next.getAndIncrement()) {
+                        StringBuilder csv = new StringBuilder(1 << 20);
+                        for (Path chunk : chunks.subList(n * perCall, Math.min(chunks.size(), (n + 1) * perCall))) {
+                            List<String> lines = java.nio.file.Files.readAllLines(chunk.resolve("observations.csv"));
+                            for (int i = csv.length() == 0 ? 0 : 1; i < lines.size(); i++) {
+                                csv.append(lines.get(i)).append('\n');
+                            }
+                        }
+                        var result = ingest.importCsv(new java.io.StringReader(csv.toString()));
+                        if (!result.ok()) {
+                            throw new IllegalStateException("observation ingest refused: "
+                                    + result.errors().subList(0, Math.min(3, result.errors().size())));
+                        }
+                        long done = rows.addAndGet(result.rows());
+                        if (n % 50 == 0) {
+                            Log.info("observations: %d rows, %.0f rows/s", done, done / ((System.nanoTime() - start) / 1e9));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        ctx.record("import_observations_rows", rows.get());
+        ctx.record("import_observations_rows_per_s", Math.round(rows.get() / secs));
+        ctx.record("import_observations_streams", streams);
+        Log.info("observations: %d rows in %.0f s, %.0f rows/s", rows.get(), secs, rows.get() / secs);
+    }
+
+    /**
+     * The same task chunks written by hand-written SQL: each file parsed, codes resolved from maps
+     * read once, rows and coordinators inserted with multi-row INSERTs (500 rows per statement),
+     * one commit per chunk, into twin tables ({@code CREATE TABLE … LIKE}, dropped afterwards). No
+     * validation, upsert look-up, derived search text or audit: the floor for the product's import.
+     * Records {@code import_tasks_baseline_rows_per_s} and {@code import_tasks_ratio} (product
+     * time / baseline time on the same chunks).
+     */
+    void taskImportBaseline() throws Exception {
+        if (taskSample.isEmpty()) {
+            return;
+        }
+        try (Connection c = ctx.newConnection(); Statement st = c.createStatement()) {
+            java.util.Map<String, Long> agencies = new java.util.HashMap<>();
+            java.util.Map<String, long[]> directives = new java.util.HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT code, id FROM agency")) {
+                while (rs.next()) {
+                    agencies.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT code, id, issued_on FROM directive")) {
+                while (rs.next()) {
+                    java.sql.Date issued = rs.getDate(3);
+                    directives.put(rs.getString(1), new long[] {rs.getLong(2),
+                            issued == null ? Long.MIN_VALUE : issued.toLocalDate().toEpochDay()});
+                }
+            }
+            st.execute("DROP TABLE IF EXISTS bench_task_twin, bench_task_coordinator_twin");
+            st.execute("CREATE TABLE bench_task_twin LIKE task");
+            st.execute("CREATE TABLE bench_task_coordinator_twin LIKE task_coordinator");
+            c.setAutoCommit(false);
+            long rows = 0;
+            long t0 = System.nanoTime();
+            for (Path chunk : taskSample) {
+                rows += baselineChunk(c, chunk, agencies, directives);
+                c.commit();
+            }
+            long nanos = System.nanoTime() - t0;
+            c.setAutoCommit(true);
+            st.execute("DROP TABLE bench_task_twin, bench_task_coordinator_twin");
+            double product = taskSampleRows / (taskSampleNanos / 1e9);
+            double baseline = rows / (nanos / 1e9);
+            ctx.record("import_tasks_sample", taskSample.size() + " chunks, " + rows + " rows");
+            ctx.record("import_tasks_sample_rows_per_s", Math.round(product));
+            ctx.record("import_tasks_baseline_rows_per_s", Math.round(baseline));
+            ctx.record("import_tasks_ratio", String.format(java.util.Locale.ROOT, "%.2f", baseline / product));
+            Log.info("task import: product %.0f rows/s, hand-written SQL %.0f rows/s on the same %d chunks",
+                    product, baseline, taskSample.size());
+        }
+    }
+
+    private static int baselineChunk(Connection c, Path chunk, java.util.Map<String, Long> agencies,
+            java.util.Map<String, long[]> directives) throws Exception {
+        List<org.apache.commons.csv.CSVRecord> records;
+        try (var reader = java.nio.file.Files.newBufferedReader(chunk.resolve("tasks.csv"));
+             var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                     .get().parse(reader)) {
+            records = parser.getRecords();
+        }
+        Timestamp now = Timestamp.valueOf(java.time.LocalDateTime.now());
+        for (int from = 0; from < records.size(); from += 500) {
+            List<org.apache.commons.csv.CSVRecord> part = records.subList(from, Math.min(records.size(), from + 500));
+            StringBuilder sql = new StringBuilder("INSERT INTO bench_task_twin (code, province_code, title, directive_id, "
+                    + "lead_agency_id, due_on, status, progress, result, source_doc, search_folded, start_day, due_day, "
+                    + "version, created_at, updated_at) VALUES ");
+            for (int i = 0; i < part.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int k = 1;
+                for (org.apache.commons.csv.CSVRecord r : part) {
+                    long[] directive = directives.get(r.get("directive_code"));
+                    LocalDate due = parseDay(r.get("due_on"));
+                    ps.setString(k++, r.get("code"));
+                    ps.setString(k++, r.get("province"));
+                    ps.setString(k++, r.get("title"));
+                    ps.setObject(k++, directive == null ? null : directive[0]);
+                    ps.setLong(k++, agencies.get(r.get("lead_agency_code")));
+                    ps.setObject(k++, due);
+                    ps.setString(k++, r.get("status"));
+                    ps.setInt(k++, "COMPLETED".equals(r.get("status")) ? 100 : 0);
+                    ps.setString(k++, r.get("result").isEmpty() ? null : r.get("result"));
+                    ps.setString(k++, r.get("source_doc"));
+                    ps.setString(k++, (r.get("code") + " " + r.get("title")).toLowerCase(java.util.Locale.ROOT));
+                    ps.setObject(k++, directive == null || directive[1] == Long.MIN_VALUE ? null : (int) directive[1]);
+                    ps.setObject(k++, due == null ? null : (int) due.toEpochDay());
+                    ps.setTimestamp(k++, now);
+                    ps.setTimestamp(k++, now);
+                }
+                ps.executeUpdate();
+            }
+            java.util.Map<String, Long> ids = new java.util.HashMap<>();
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < part.size(); i++) {
+                in.append(i == 0 ? "?" : ", ?");
+            }
+            // The generator's codes carry their province (NV-P01-…): the code alone is unique.
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, code FROM bench_task_twin WHERE code IN (" + in + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i).get("code"));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(2), rs.getLong(1));
+                    }
+                }
+            }
+            List<long[]> pairs = new ArrayList<>();
+            for (org.apache.commons.csv.CSVRecord r : part) {
+                Long id = ids.get(r.get("code"));
+                for (String code : r.get("coordinating_agency_codes").split(";")) {
+                    if (!code.isBlank() && id != null) {
+                        pairs.add(new long[] {id, agencies.get(code.strip())});
+                    }
+                }
+            }
+            if (!pairs.isEmpty()) {
+                StringBuilder sql2 = new StringBuilder("INSERT INTO bench_task_coordinator_twin (task_id, agency_id) VALUES ");
+                for (int i = 0; i < pairs.size(); i++) {
+                    sql2.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql2.toString())) {
+                    int k = 1;
+                    for (long[] p : pairs) {
+                        ps.setLong(k++, p[0]);
+                        ps.setLong(k++, p[1]);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        }
+        return records.size();
+    }
+
+    /** The generator's deadlines: a date, "Tháng m/yyyy" (month end) or "Quý q năm yyyy" (quarter end). */
+    private static LocalDate parseDay(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.startsWith("Tháng ")) {
+            String[] mY = text.substring(6).split("/");
+            return LocalDate.of(Integer.parseInt(mY[1]), Integer.parseInt(mY[0]), 1).plusMonths(1).minusDays(1);
+        }
+        if (text.startsWith("Quý ")) {
+            int q = text.charAt(4) - '0';
+            int year = Integer.parseInt(text.substring(text.length() - 4));
+            return LocalDate.of(year, q * 3, 1).plusMonths(1).minusDays(1);
+        }
+        return LocalDate.parse(text);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static boolean isObservations(Path chunk) {
+        return chunk.getFileName().toString().endsWith("-observations");
     }
 
     private static String kindOf(Path chunk) {

@@ -33,6 +33,13 @@ public record Scale(String name, int provinces, int departmentsPerProvince, int 
                 Math.max(34, (int) (s.observationAgencies * Math.min(1, f * 10))), s.chunkRows);
     }
 
+    /** The same data cut into import chunks of another size (--chunk-rows): one import transaction each. */
+    public Scale withChunkRows(int rows) {
+        return rows == chunkRows ? this : new Scale(name + "-c" + rows, provinces, departmentsPerProvince, communes,
+                directivesPerProvince, tasks, progressReports, annotations, indicators, observationMonths,
+                observationAgencies, rows);
+    }
+
     public long observations() {
         return (long) indicators * observationMonths * Math.min(observationAgencies, communes);
     }
@@ -44,7 +51,7 @@ public record Scale(String name, int provinces, int departmentsPerProvince, int 
     @Override
     public String toString() {
         return String.format("%s: %d provinces, %d departments, %d communes, %d directives, %d tasks, "
-                        + "%d progress reports, %d annotations, %d observations", name, provinces, departments(),
-                communes, provinces * directivesPerProvince, tasks, progressReports, annotations, observations());
+                        + "%d progress reports, %d annotations, %d observations, %d rows per chunk", name, provinces, departments(),
+                communes, provinces * directivesPerProvince, tasks, progressReports, annotations, observations(), chunkRows);
     }
 }
