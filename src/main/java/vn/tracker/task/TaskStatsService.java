@@ -25,6 +25,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.agency.Agency;
+import vn.tracker.common.IdListQuery;
 import vn.tracker.directive.Directive;
 import vn.tracker.directive.Program;
 
@@ -248,8 +249,8 @@ public class TaskStatsService {
             return byId;
         }
         Function<E, Long> idOf = e -> (Long) em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(e);
-        em.createQuery("select e from " + type.getSimpleName() + " e where e.id in :ids", type)
-                .setParameter("ids", wanted).getResultList().forEach(e -> byId.put(idOf.apply(e), e));
+        IdListQuery.list(em, "select e from " + type.getSimpleName() + " e where e.id in (:ids)", type, wanted)
+                .forEach(e -> byId.put(idOf.apply(e), e));
         return byId;
     }
 }
