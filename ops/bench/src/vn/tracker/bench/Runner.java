@@ -55,26 +55,41 @@ final class Runner {
             long[] baseline = new long[rounds];
             long statements = 0;
             long cpuBefore = cpuNanos();
+            long appCpuBefore = appThreadsCpuNanos();
+            long jitBefore = jitMillis();
             long baselineCpu = 0;
+            long baselineAppCpu = 0;
             for (int i = 0; i < rounds; i++) {
                 int it = warmup + i;
                 long c0 = cpuNanos();
+                long a0 = appThreadsCpuNanos();
                 if (i % 2 == 0) {
                     statements += timeProduct(op, ctx, it, product, i);
                     long c1 = cpuNanos();
+                    long a1 = appThreadsCpuNanos();
                     baseline[i] = time(() -> op.baseline(ctx, it));
                     baselineCpu += cpuNanos() - c1;
+                    baselineAppCpu += appThreadsCpuNanos() - a1;
                 } else {
                     baseline[i] = time(() -> op.baseline(ctx, it));
                     baselineCpu += cpuNanos() - c0;
+                    baselineAppCpu += appThreadsCpuNanos() - a0;
                     statements += timeProduct(op, ctx, it, product, i);
                 }
             }
             // CPU the JVM spent per product request (HTTP client + server, GraphQL, JPA, JSON; not
             // MariaDB's share): unlike the medians it hardly depends on how busy the machine is, and
-            // it bounds what one instance can serve per core.
+            // it bounds what one instance can serve per core. The process figure also holds the JIT
+            // compiler and GC threads: after a short warm-up C2 is still compiling the product's
+            // long call paths, so it is also given without them (the application's own threads:
+            // request, client, JDBC) and with the JIT's share on its own.
             double productCpuMs = (cpuNanos() - cpuBefore - baselineCpu) / 1e6 / rounds;
             ctx.record(op.name() + "_product_cpu_ms_per_request", String.format(java.util.Locale.ROOT, "%.2f", productCpuMs));
+            double appCpuMs = (appThreadsCpuNanos() - appCpuBefore - baselineAppCpu) / 1e6 / rounds;
+            ctx.record(op.name() + "_product_thread_cpu_ms_per_request",
+                    String.format(java.util.Locale.ROOT, "%.2f", appCpuMs));
+            ctx.record(op.name() + "_jit_ms_per_round",
+                    String.format(java.util.Locale.ROOT, "%.2f", (double) (jitMillis() - jitBefore) / rounds));
             OperationResult result = new OperationResult(op.name(), product, baseline, (double) statements / rounds,
                     check, "");
             Log.info("%s: product %.2f ms, baseline %.2f ms, ratio %s, %.1f statements/request, %s", op.name(),
@@ -90,6 +105,25 @@ final class Runner {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU of the JVM's application threads (JIT compiler threads are hidden from this list, GC threads are not Java threads). */
+    private static long appThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            long t = threads.getThreadCpuTime(id);
+            if (t > 0) {
+                sum += t;
+            }
+        }
+        return sum;
+    }
+
+    /** Time the JIT compilers spent so far (all compiler threads), in ms. */
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static long timeProduct(BenchOperation op, BenchContext ctx, int it, long[] into, int i) throws Exception {
