@@ -20,6 +20,7 @@ import vn.tracker.agency.Agency;
 /** Số liệu theo kỳ: the current value of indicator × agency × period; earlier values are revisions. */
 @Entity
 @Table(name = "observation")
+@jakarta.persistence.EntityListeners(ObservationPackListener.class)
 public class Observation {
 
     @Id

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,9 +29,11 @@ class ObservationAggregates {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ObservationPacks packs;
 
-    ObservationAggregates(NamedParameterJdbcTemplate jdbc) {
+    ObservationAggregates(NamedParameterJdbcTemplate jdbc, ObservationPacks packs) {
         this.jdbc = jdbc;
+        this.packs = packs;
     }
 
     /**
@@ -80,13 +84,90 @@ class ObservationAggregates {
                             AggregateState.ofGroup(rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
                                     rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getLong(10)))));
         }
-        // Observations replaced after the as-of date: the revision that held then, one row each.
-        result.addAll(jdbc.query("SELECT o.agency_id, " + col + " AS b, o.period_type, o.period_end, r.obs_value,"
+        result.addAll(revisionGroups(aggregation, col, where, params));
+        return result;
+    }
+
+    /** Observations replaced after the as-of date: the revision that held then, one row each. */
+    private List<Group> revisionGroups(Aggregation aggregation, String col, String where,
+            MapSqlParameterSource params) {
+        return jdbc.query("SELECT o.agency_id, " + col + " AS b, o.period_type, o.period_end, r.obs_value,"
                 + " r.numerator, r.denominator FROM observation o JOIN observation_revision r ON r.observation_id = o.id"
                 + where + " AND o.as_of > :asOf AND r.as_of <= :asOf AND NOT EXISTS (SELECT 1 FROM"
                 + " observation_revision r2 WHERE r2.observation_id = r.observation_id AND r2.as_of <= :asOf"
                 + " AND r2.id > r.id)", params, (rs, i) -> aggregation == Aggregation.LAST ? lastGroup(rs)
-                        : singleRowGroup(rs)));
+                        : singleRowGroup(rs));
+    }
+
+    /**
+     * The same groups as {@link #groups}, read from observation_pack: one row per agency, period
+     * type and year instead of one per observation. A slot whose as_of is on or before the as-of
+     * date is the current row the raw read would take; a later one counts only through the
+     * revision that held then, which the raw revision query finds — asked only for the agencies
+     * that have such a slot marked revised (usually none, so usually one statement in all).
+     */
+    List<Group> packedGroups(long indicatorId, Aggregation aggregation, PeriodType type, Period first, Period last,
+            Collection<Long> agencyIds, LocalDate asOf) {
+        List<PeriodType> types = SeriesBuckets.nestedTypes(type);
+        // The raw read's bounds: a week belongs to the month of its Thursday, so it may start up to 3 days earlier.
+        LocalDate startFrom = first.start().minusDays(6);
+        LocalDate startTo = last.end();
+        int firstYear = Integer.MAX_VALUE;
+        int lastYear = Integer.MIN_VALUE;
+        for (PeriodType t : types) {
+            firstYear = Math.min(firstYear, ObservationPack.year(Period.containing(startFrom, t)));
+            lastYear = Math.max(lastYear, ObservationPack.year(Period.containing(startTo, t)));
+        }
+        List<Group> result = new ArrayList<>();
+        java.util.Set<Long> revisedLater = new java.util.TreeSet<>();
+        Map<String, String[]> bucketsOf = new HashMap<>();
+        String firstBucket = first.code();
+        String lastBucket = last.code();
+        for (ObservationPacks.Stored pack : packs.read(indicatorId, types, firstYear, lastYear, agencyIds)) {
+            List<Period> periods = ObservationPack.periods(pack.type(), pack.year());
+            // Per slot, the series period it falls in, or null when the raw read would not select it.
+            String[] buckets = bucketsOf.computeIfAbsent(pack.type() + "|" + pack.year(), k -> {
+                String[] b = new String[periods.size()];
+                for (int i = 0; i < b.length; i++) {
+                    Period p = periods.get(i);
+                    String code = SeriesBuckets.code(p, type);
+                    boolean inRange = !p.start().isBefore(startFrom) && !p.start().isAfter(startTo) && code != null
+                            && code.compareTo(firstBucket) >= 0 && code.compareTo(lastBucket) <= 0;
+                    b[i] = inRange ? code : null;
+                }
+                return b;
+            });
+            ObservationPack.Slot[] slots = ObservationPack.decode(pack.type(), pack.year(), pack.payload());
+            for (int i = 0; i < slots.length; i++) {
+                ObservationPack.Slot s = slots[i];
+                if (s == null || buckets[i] == null) {
+                    continue;
+                }
+                if (s.asOf().isAfter(asOf)) {
+                    if (s.revised()) {
+                        revisedLater.add(pack.agencyId());
+                    }
+                    continue;
+                }
+                result.add(new Group(pack.agencyId(), buckets[i], pack.type(), aggregation == Aggregation.LAST
+                        ? AggregateState.ofLast(s.value(), s.numerator(), s.denominator(), periods.get(i).end())
+                        : oneRowState(s.value(), s.numerator(), s.denominator())));
+            }
+        }
+        if (!revisedLater.isEmpty()) {
+            MapSqlParameterSource params = new MapSqlParameterSource()
+                    .addValue("indicator", indicatorId)
+                    .addValue("types", types.stream().map(Enum::name).toList())
+                    .addValue("startFrom", Date.valueOf(startFrom))
+                    .addValue("startTo", Date.valueOf(startTo))
+                    .addValue("firstBucket", firstBucket)
+                    .addValue("lastBucket", lastBucket)
+                    .addValue("asOf", Date.valueOf(asOf));
+            String col = "o." + SeriesBuckets.column(type);
+            result.addAll(revisionGroups(aggregation, col, " WHERE o.indicator_id = :indicator"
+                    + " AND o.period_type IN (:types) AND o.period_start BETWEEN :startFrom AND :startTo"
+                    + " AND " + col + " BETWEEN :firstBucket AND :lastBucket" + agencyFilter(revisedLater), params));
+        }
         return result;
     }
 
@@ -98,13 +179,14 @@ class ObservationAggregates {
 
     /** What the GROUP BY query gives for a group of this one row (same null rules). */
     private static Group oneRowGroup(ResultSet rs) throws SQLException {
-        BigDecimal v = rs.getBigDecimal(5);
-        BigDecimal n = rs.getBigDecimal(6);
-        BigDecimal d = rs.getBigDecimal(7);
-        boolean both = n != null && d != null;
         return new Group(rs.getLong(1), rs.getString(2), PeriodType.valueOf(rs.getString(3)),
-                AggregateState.ofGroup(v == null ? 0 : 1, v, v, v, both ? n : null, both ? d : null,
-                        v != null && both ? 1 : 0));
+                oneRowState(rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)));
+    }
+
+    private static AggregateState oneRowState(BigDecimal v, BigDecimal n, BigDecimal d) {
+        boolean both = n != null && d != null;
+        return AggregateState.ofGroup(v == null ? 0 : 1, v, v, v, both ? n : null, both ? d : null,
+                v != null && both ? 1 : 0);
     }
 
     private static Group singleRowGroup(ResultSet rs) throws SQLException {

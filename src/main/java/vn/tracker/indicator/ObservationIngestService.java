@@ -229,8 +229,9 @@ public class ObservationIngestService {
             return tx.execute(status -> work.get());
         } catch (RollBack e) {
             return null;
-        } catch (DuplicateKeyException e) {
-            // Another request inserted the same (indicator, agency, period) at the same moment.
+        } catch (DuplicateKeyException | org.springframework.dao.PessimisticLockingFailureException e) {
+            // Another request inserted the same (indicator, agency, period) at the same moment, or the
+            // database chose this request as a deadlock's victim: nothing was written either way.
             throw new ConflictException("Số liệu vừa được ghi đồng thời, hãy gửi lại / recorded concurrently, retry");
         }
     }

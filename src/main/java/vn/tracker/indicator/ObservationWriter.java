@@ -45,9 +45,11 @@ class ObservationWriter {
     }
 
     private final JdbcTemplate jdbc;
+    private final ObservationPacks packs;
 
-    ObservationWriter(JdbcTemplate jdbc) {
+    ObservationWriter(JdbcTemplate jdbc, ObservationPacks packs) {
         this.jdbc = jdbc;
+        this.packs = packs;
     }
 
     Counts write(List<IngestValidator.ValidRow> rows, String who, Instant now) {
@@ -56,11 +58,13 @@ class ObservationWriter {
         List<IngestValidator.ValidRow> inserts = new ArrayList<>();
         List<Object[]> revisions = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        List<ObservationPacks.Change> packChanges = new ArrayList<>(rows.size());
         int unchanged = 0;
         for (IngestValidator.ValidRow r : rows) {
             Existing e = existing.get(key(r.indicatorId(), r.agencyId(), r.period().code()));
             if (e == null) {
                 inserts.add(r);
+                packChanges.add(packChange(r, false));
             } else if (same(e.value(), r.value()) && same(e.numerator(), r.numerator())
                     && same(e.denominator(), r.denominator())) {
                 unchanged++;
@@ -69,6 +73,7 @@ class ObservationWriter {
                         e.note(), e.recordedBy(), e.recordedAt(), at});
                 updates.add(new Object[] {r.value(), r.numerator(), r.denominator(), Date.valueOf(r.asOf()), r.source(),
                         r.note(), who, at, e.id()});
+                packChanges.add(packChange(r, true));
             }
         }
         insertMany("INSERT INTO observation_revision (observation_id, obs_value, numerator, denominator, as_of,"
@@ -79,7 +84,13 @@ class ObservationWriter {
                     updates, 500, (ps, args) -> bind(ps, args));
         }
         insertObservations(inserts, who, at);
+        packs.applyCreatingFirst(packChanges);
         return new Counts(inserts.size(), updates.size(), unchanged);
+    }
+
+    private static ObservationPacks.Change packChange(IngestValidator.ValidRow r, boolean revised) {
+        return new ObservationPacks.Change(r.indicatorId(), r.agencyId(), r.period(),
+                new ObservationPack.Slot(r.value(), r.numerator(), r.denominator(), r.asOf(), revised));
     }
 
     /**

@@ -38,8 +38,13 @@ public class SeriesService {
     private final AsOfDates asOfDates;
     private final SeriesCache cache;
 
+    /** Read series from observation_pack (default) or from the observation rows (the reference path). */
+    private final boolean fromPacks;
+
     SeriesService(IndicatorRepository indicators, TargetRepository targets, ObservationAggregates aggregates,
-            AgencyTree tree, AsOfDates asOfDates, SeriesCache cache) {
+            AgencyTree tree, AsOfDates asOfDates, SeriesCache cache,
+            @org.springframework.beans.factory.annotation.Value("${tracker.series.packs:true}") boolean fromPacks) {
+        this.fromPacks = fromPacks;
         this.indicators = indicators;
         this.targets = targets;
         this.aggregates = aggregates;
@@ -87,6 +92,11 @@ public class SeriesService {
     /** The same series computed from the database, bypassing the cache (benchmarks, checks). */
     public Series seriesUncached(SeriesRequest request) {
         return compute(resolve(request, tree.view()));
+    }
+
+    /** The same, read from the packs or from the observation rows (tests compare the two). */
+    Series seriesUncached(SeriesRequest request, boolean packs) {
+        return compute(resolve(request, tree.view()), packs);
     }
 
     /** Rank of an agency among its siblings (same parent) for one period: 1 is best, per the indicator's direction. */
@@ -167,6 +177,10 @@ public class SeriesService {
     }
 
     private Series compute(Resolved r) {
+        return compute(r, fromPacks);
+    }
+
+    private Series compute(Resolved r, boolean packs) {
         Indicator indicator = r.indicator();
         List<Period> periods = Period.range(r.type(), r.first().start(), r.last().start());
         Map<String, Integer> bucketIndex = new HashMap<>();
@@ -175,8 +189,12 @@ public class SeriesService {
         }
         Set<Long> subtree = r.tree().subtreeIds(r.agencies().stream().map(AgencyTree.Node::id).toList());
         Map<Long, Own> own = new HashMap<>();
-        for (ObservationAggregates.Group g : aggregates.groups(indicator.getId(), indicator.getAggregation(), r.type(),
-                r.first(), r.last(), subtree, r.asOf(), indicator.getPeriodType())) {
+        List<ObservationAggregates.Group> groups = packs
+                ? aggregates.packedGroups(indicator.getId(), indicator.getAggregation(), r.type(), r.first(), r.last(),
+                        subtree, r.asOf())
+                : aggregates.groups(indicator.getId(), indicator.getAggregation(), r.type(), r.first(), r.last(),
+                        subtree, r.asOf(), indicator.getPeriodType());
+        for (ObservationAggregates.Group g : groups) {
             Integer b = bucketIndex.get(g.bucket());
             if (b != null) {
                 own.computeIfAbsent(g.agencyId(), k -> new Own(periods.size())).add(b, g.observedAs(), g.state());

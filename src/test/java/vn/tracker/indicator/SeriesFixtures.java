@@ -91,6 +91,7 @@ class SeriesFixtures {
         jdbc.update("DELETE FROM observation_revision WHERE observation_id IN "
                 + "(SELECT id FROM observation WHERE indicator_id IN (" + ids + "))");
         jdbc.update("DELETE FROM observation WHERE indicator_id IN (" + ids + ")");
+        jdbc.update("DELETE FROM observation_pack WHERE indicator_id IN (" + ids + ")");
         jdbc.update("DELETE FROM target WHERE indicator_id IN (" + ids + ")");
         jdbc.update("DELETE FROM indicator WHERE code LIKE '" + PREFIX + "%'");
     }

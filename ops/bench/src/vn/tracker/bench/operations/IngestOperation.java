@@ -62,6 +62,7 @@ public class IngestOperation implements BenchOperation {
                     + " JOIN indicator i ON i.id = o.indicator_id WHERE i.code IN (" + codes + "))");
             st.executeUpdate("DELETE FROM observation WHERE indicator_id IN (SELECT id FROM indicator"
                     + " WHERE code IN (" + codes + "))");
+            WeeklyObservations.deletePacks(st, "SELECT id FROM indicator WHERE code IN (" + codes + ")");
         }
         ctx.record("ingest_rows_per_call", data.rowsPerChunk());
         ctx.record("weekly_observations", (long) data.chunkCount() * data.rowsPerChunk());

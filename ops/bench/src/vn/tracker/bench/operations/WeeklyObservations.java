@@ -88,6 +88,20 @@ public final class WeeklyObservations {
         createIndicators(ctx);
     }
 
+    /**
+     * Observations deleted behind the product's back: their packs (observation_pack, a build with
+     * packed series) go with them, or a series would still read them.
+     */
+    static void deletePacks(Statement st, String indicatorIds) throws java.sql.SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name = 'observation_pack'")) {
+            if (!rs.next() || rs.getInt(1) == 0) {
+                return;
+            }
+        }
+        st.executeUpdate("DELETE FROM observation_pack WHERE indicator_id IN (" + indicatorIds + ")");
+    }
+
     /** Called by the runner before any operation: the mode and how many ingest calls will be timed. */
     public static synchronized void configure(boolean quickRun, int calls) {
         quick = quickRun;
@@ -123,6 +137,7 @@ public final class WeeklyObservations {
                 if (n > 0) {
                     st.executeUpdate("DELETE FROM observation WHERE indicator_id = (SELECT id FROM indicator WHERE code = '"
                             + indicator(i) + "')");
+                    deletePacks(st, "SELECT id FROM indicator WHERE code = '" + indicator(i) + "'");
                 }
                 for (int k = 0; k < data.chunksPerIndicator(); k++) {
                     chunks.add(i * data.chunksPerIndicator() + k);

@@ -1,0 +1,223 @@
+package vn.tracker.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tracker.agency.AgencyRepository;
+import vn.tracker.support.IntegrationTest;
+import vn.tracker.support.SqlStatements;
+import vn.tracker.support.TestTokens;
+
+/**
+ * Series read from observation_pack must equal series read from the observation rows: every
+ * aggregation, every series period type, agencies rolled up the tree, at as-of dates before,
+ * between and after revisions, with rows written by the ingest path (GraphQL), re-ingested
+ * (upserts and unchanged rows) and written through JPA (days recorded before the indicator took
+ * weeks, a month figure), across a year boundary.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ObservationPackTest {
+
+    private static final String RECORD = """
+            mutation($input: [ObservationInput!]!) { recordObservations(input: $input) {
+              summary { rows created updated unchanged } errors { code field message } } }""";
+    private static final List<String> AGENCIES = List.of("GL", "GL-UBND", "GL-CA");
+    private static final List<String> AS_OF = List.of("2024-12-20", "2025-01-05", "2025-01-10", "2025-01-14",
+            "2025-02-15", "2025-03-01", "2025-03-02", "2026-01-01");
+    private static final Map<PeriodType, String[]> RANGES = Map.of(
+            PeriodType.DAY, new String[] {"2024-12-28", "2025-01-06"},
+            PeriodType.WEEK, new String[] {"2024-W50", "2025-W08"},
+            PeriodType.MONTH, new String[] {"2024-12", "2025-03"},
+            PeriodType.QUARTER, new String[] {"2024-Q4", "2025-Q1"},
+            PeriodType.YEAR, new String[] {"2024", "2025"});
+
+    @Autowired
+    HttpGraphQlTester tester;
+    @Autowired
+    IndicatorRepository indicators;
+    @Autowired
+    ObservationRepository observations;
+    @Autowired
+    ObservationRevisionRepository revisions;
+    @Autowired
+    TargetRepository targets;
+    @Autowired
+    AgencyRepository agencies;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SeriesCache cache;
+    @Autowired
+    SeriesService series;
+    @Autowired
+    ObservationPackBackfill backfill;
+    @Autowired
+    SqlStatements sql;
+
+    SeriesFixtures fx;
+    final List<Indicator> all = new ArrayList<>();
+
+    @BeforeAll
+    void createFixtures() {
+        fx = new SeriesFixtures(indicators, observations, revisions, targets, agencies, tx, jdbc, cache);
+        fx.removeAll();
+        for (Aggregation a : Aggregation.values()) {
+            Indicator i = fx.indicator("PACK_" + a.name(), a == Aggregation.RATIO ? Unit.PERCENT : Unit.COUNT,
+                    Direction.HIGHER_BETTER, a);
+            all.add(i);
+            String code = i.getCode();
+            // Recorded by day while the indicator took days (JPA writer), then it switched to weeks.
+            jdbc.update("UPDATE indicator SET period_type = 'DAY' WHERE id = ?", i.getId());
+            fx.observe(i, "GL-CA", "2024-12-31", 2, 4);
+            fx.observe(i, "GL-CA", "2025-01-02", 3, 5);
+            jdbc.update("UPDATE indicator SET period_type = 'WEEK' WHERE id = ?", i.getId());
+            // A coarser figure written by JPA: the month wins over weeks of that month for GL-SYT.
+            fx.observe(i, "GL-SYT", "2025-01", 40, 50);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            String[] weeks = {"2024-W51", "2024-W52", "2025-W01", "2025-W02", "2025-W03", "2025-W05", "2025-W06"};
+            for (int w = 0; w < weeks.length; w++) {
+                Period week = Period.parse(weeks[w]).orElseThrow();
+                String asOf = week.end().plusDays(2).toString();
+                rows.add(row(code, "GL-CA", weeks[w], 10 + w, 20 + w, asOf));
+                if (w % 2 == 0) {
+                    rows.add(row(code, "GL-SYT", weeks[w], 3 + w, 9 + w, asOf));
+                }
+                if (w == 3) {
+                    rows.add(row(code, "GL-UBND", weeks[w], 50, 60, asOf)); // its own figure wins over the children's
+                }
+            }
+            ingest(rows);
+            // Re-ingest: two corrections recorded later (revisions), one unchanged row, one new row.
+            ingest(List.of(row(code, "GL-CA", "2025-W01", 11, 30, "2025-03-01"),
+                    row(code, "GL-SYT", "2024-W51", 1, 2, "2025-01-10"),
+                    row(code, "GL-CA", "2025-W02", 13, 23, "2025-01-14"),
+                    row(code, "GL-LOPANG", "2025-W03", 7, 8, "2025-01-20")));
+            // A JPA correction of a JPA row, and of an ingested row.
+            fx.observe(i, "GL-SYT", "2025-01", BigDecimal.valueOf(75), BigDecimal.valueOf(45), BigDecimal.valueOf(60),
+                    LocalDate.of(2025, 2, 15));
+            fx.observe(i, "GL-CA", "2025-W05", BigDecimal.valueOf(60), BigDecimal.valueOf(12), BigDecimal.valueOf(20),
+                    LocalDate.of(2025, 2, 20));
+        }
+    }
+
+    @AfterAll
+    void removeFixtures() {
+        fx.removeAll();
+    }
+
+    @Test
+    void packsGiveWhatTheObservationRowsGive() {
+        int values = comparePackAndRaw();
+        assertThat(values).as("non-null values compared").isGreaterThan(1000);
+    }
+
+    @Test
+    void theBackfillMigrationBuildsTheSamePacksAsTheWriters() {
+        String ids = "SELECT id FROM indicator WHERE code LIKE '" + SeriesFixtures.PREFIX + "PACK\\_%'";
+        Map<String, String> maintained = payloads(ids);
+        assertThat(maintained).hasSizeGreaterThan(30);
+        jdbc.update("DELETE FROM observation_pack WHERE indicator_id IN (" + ids + ")");
+        // Without packs the pack read finds nothing: the comparison above really read the packs.
+        Indicator sum = indicators.findByCode(SeriesFixtures.PREFIX + "PACK_SUM").orElseThrow();
+        assertThat(series.seriesUncached(request(sum, PeriodType.WEEK, "2026-01-01"), true).agencies())
+                .allSatisfy(s -> assertThat(s.points()).allSatisfy(p -> assertThat(p.value()).isNull()));
+        tx.executeWithoutResult(s -> jdbc.execute((ConnectionCallback<Object>) c -> {
+            for (Indicator i : all) {
+                try {
+                    ObservationPackBackfill.packIndicator(c, i.getId());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return null;
+        }));
+        assertThat(payloads(ids)).isEqualTo(maintained);
+        assertThat(backfill.getVersion().getVersion()).isEqualTo("83");
+    }
+
+    @Test
+    void aPackedSeriesIsOneStatementForTheObservationsWithoutRevisionsAfterItsDate() {
+        Indicator sum = indicators.findByCode(SeriesFixtures.PREFIX + "PACK_SUM").orElseThrow();
+        series.seriesUncached(request(sum, PeriodType.WEEK, "2026-01-01"), true); // tree and indicator loaded once
+        long packed = sql.during(() -> series.seriesUncached(request(sum, PeriodType.WEEK, "2026-01-01"), true));
+        long raw = sql.during(() -> series.seriesUncached(request(sum, PeriodType.WEEK, "2026-01-01"), false));
+        // tree stamp, indicator, packs, targets; the raw read adds the revision query.
+        assertThat(packed).isLessThanOrEqualTo(4).isLessThan(raw);
+        // As of a date before the corrections: one more statement for the revised slots' earlier values.
+        long past = sql.during(() -> series.seriesUncached(request(sum, PeriodType.WEEK, "2025-01-12"), true));
+        assertThat(past).isEqualTo(packed + 1);
+    }
+
+    private int comparePackAndRaw() {
+        int compared = 0;
+        for (Indicator i : all) {
+            for (PeriodType type : PeriodType.values()) {
+                if (type == PeriodType.MULTI_YEAR) {
+                    continue;
+                }
+                for (String asOf : AS_OF) {
+                    SeriesRequest request = request(i, type, asOf);
+                    Series packed = series.seriesUncached(request, true);
+                    Series raw = series.seriesUncached(request, false);
+                    assertThat(packed.agencies()).as(i.getCode() + " " + type + " as of " + asOf)
+                            .isEqualTo(raw.agencies());
+                    compared += (int) raw.agencies().stream().flatMap(s -> s.points().stream())
+                            .filter(p -> p.value() != null).count();
+                }
+            }
+        }
+        return compared;
+    }
+
+    private static SeriesRequest request(Indicator i, PeriodType type, String asOf) {
+        String[] range = RANGES.get(type);
+        return new SeriesRequest(i.getCode(), AGENCIES, true, type, range[0], range[1], LocalDate.parse(asOf));
+    }
+
+    private Map<String, String> payloads(String ids) {
+        Map<String, String> result = new HashMap<>();
+        jdbc.query("SELECT indicator_id, period_type, pack_year, agency_id, payload FROM observation_pack"
+                + " WHERE indicator_id IN (" + ids + ")", rs -> {
+                    result.put(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|" + rs.getLong(4),
+                            java.util.HexFormat.of().formatHex(rs.getBytes(5)));
+                });
+        return result;
+    }
+
+    private void ingest(List<Map<String, Object>> rows) {
+        TestTokens.asAdmin(tester).document(RECORD).variable("input", rows).execute()
+                .path("recordObservations.errors").entityList(Object.class).hasSize(0);
+        rows.forEach(r -> cache.invalidate((String) r.get("indicator")));
+    }
+
+    private static Map<String, Object> row(String indicator, String agency, String period, double numerator,
+            double denominator, String asOf) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("indicator", indicator);
+        m.put("agency", agency);
+        m.put("period", period);
+        m.put("value", Math.round(numerator * 10000 / denominator) / 100.0);
+        m.put("numerator", numerator);
+        m.put("denominator", denominator);
+        m.put("asOf", asOf);
+        m.put("source", "pack test");
+        return m;
+    }
+}
