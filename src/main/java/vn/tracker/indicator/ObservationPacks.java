@@ -1,7 +1,5 @@
 package vn.tracker.indicator;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -118,7 +116,8 @@ public class ObservationPacks {
     /** One round: update the packs that exist, insert the others; gives back what lost an insert race. */
     private Map<Key, List<Change>> applyOnce(Map<Key, List<Change>> byPack, boolean lastAttempt) {
         Map<Key, byte[]> existing = lockExisting(byPack.keySet());
-        List<Object[]> updates = new ArrayList<>();
+        List<Key> updateKeys = new ArrayList<>();
+        List<byte[]> updatePayloads = new ArrayList<>();
         List<Key> insertKeys = new ArrayList<>();
         List<byte[]> insertPayloads = new ArrayList<>();
         for (Map.Entry<Key, List<Change>> e : byPack.entrySet()) {
@@ -131,15 +130,19 @@ public class ObservationPacks {
             }
             byte[] payload = ObservationPack.encode(k.type(), k.year(), slots);
             if (old != null) {
-                updates.add(new Object[] {payload, k.indicatorId(), k.type().name(), k.year(), k.agencyId()});
+                updateKeys.add(k);
+                updatePayloads.add(payload);
             } else {
                 insertKeys.add(k);
                 insertPayloads.add(payload);
             }
         }
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate("UPDATE observation_pack SET payload = ? WHERE indicator_id = ? AND period_type = ?"
-                    + " AND pack_year = ? AND agency_id = ?", updates, 500, (ps, a) -> bind(ps, a));
+        for (int from = 0; from < updateKeys.size(); from += CHUNK) {
+            int to = Math.min(updateKeys.size(), from + CHUNK);
+            // Rows we hold locked, rewritten by one multi-row statement per chunk instead of one
+            // UPDATE each (thousands per ingest call); H2 accepts the syntax in MySQL mode.
+            insert(updateKeys.subList(from, to), updatePayloads.subList(from, to),
+                    " ON DUPLICATE KEY UPDATE payload = VALUES(payload)");
         }
         Map<Key, List<Change>> lost = new LinkedHashMap<>();
         for (int from = 0; from < insertKeys.size(); from += CHUNK) {
@@ -160,6 +163,10 @@ public class ObservationPacks {
 
     /** Pack keys are numbers and enum names from our own code, inlined; payloads are bound. */
     private void insert(List<Key> keys, List<byte[]> payloads) {
+        insert(keys, payloads, "");
+    }
+
+    private void insert(List<Key> keys, List<byte[]> payloads, String onDuplicate) {
         StringBuilder sql = new StringBuilder(
                 "INSERT INTO observation_pack (indicator_id, period_type, pack_year, agency_id, payload) VALUES ");
         for (int i = 0; i < keys.size(); i++) {
@@ -167,7 +174,7 @@ public class ObservationPacks {
             sql.append(i == 0 ? "" : ",").append('(').append(k.indicatorId()).append(",'").append(k.type().name())
                     .append("',").append(k.year()).append(',').append(k.agencyId()).append(",?)");
         }
-        jdbc.update(sql.toString(), ps -> {
+        jdbc.update(sql.append(onDuplicate).toString(), ps -> {
             for (int i = 0; i < payloads.size(); i++) {
                 ps.setBytes(i + 1, payloads.get(i));
             }
@@ -219,11 +226,4 @@ public class ObservationPacks {
                 rs.getBytes(4)));
     }
 
-    private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
-        ps.setBytes(1, (byte[]) args[0]);
-        ps.setLong(2, (Long) args[1]);
-        ps.setString(3, (String) args[2]);
-        ps.setInt(4, (Integer) args[3]);
-        ps.setLong(5, (Long) args[4]);
-    }
 }

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * Upserts validated observations with plain batched JDBC (the ingest path must take tens of
  * thousands of rows a second): one query per group of keys finds the existing rows, a changed
  * value is copied to observation_revision (who, when, source) before it is replaced, new rows go
- * in as multi-row INSERTs, which every driver sends as one statement. Runs inside the caller's
- * transaction.
+ * in as multi-row INSERTs, which every driver sends as one statement. The observation packs the
+ * rows fall in ({@link ObservationPacks}) are updated in the same transaction. Runs inside the
+ * caller's transaction.
  */
 @Component
 class ObservationWriter {

@@ -305,29 +305,33 @@ public class SeriesService {
         }
     }
 
-    /** Most specific target first: agency and period, agency, period, then the general one. */
+    /**
+     * Most specific target first: agency and period, agency, period, then the general one. Looked
+     * up per point (170k at national scale), so without building key strings.
+     */
     private static final class TargetLookup {
-        private final Map<String, BigDecimal> byKey = new HashMap<>();
+        /** Stands for "any period" (periods are never empty). */
+        private static final String ANY = "";
+        private final Map<Long, Map<String, BigDecimal>> byAgency = new HashMap<>();
+        private final Map<String, BigDecimal> general = new HashMap<>();
 
         TargetLookup(List<Target> targets) {
             for (Target t : targets) {
-                Long agencyId = t.getAgency() == null ? null : t.getAgency().getId();
-                byKey.put(agencyId + "|" + t.getPeriod(), t.getValue());
+                Map<String, BigDecimal> m = t.getAgency() == null ? general
+                        : byAgency.computeIfAbsent(t.getAgency().getId(), k -> new HashMap<>());
+                m.put(t.getPeriod() == null ? ANY : t.getPeriod(), plain(t.getValue()));
             }
         }
 
         BigDecimal find(long agencyId, String period) {
-            BigDecimal v = byKey.get(agencyId + "|" + period);
-            if (v == null) {
-                v = byKey.get(agencyId + "|null");
-            }
-            if (v == null) {
-                v = byKey.get("null|" + period);
-            }
-            if (v == null) {
-                v = byKey.get("null|null");
-            }
-            return plain(v);
+            Map<String, BigDecimal> own = byAgency.get(agencyId);
+            BigDecimal v = own == null ? null : first(own, period);
+            return v != null ? v : general.isEmpty() ? null : first(general, period);
+        }
+
+        private static BigDecimal first(Map<String, BigDecimal> m, String period) {
+            BigDecimal v = m.get(period);
+            return v != null ? v : m.get(ANY);
         }
     }
 
