@@ -10,21 +10,18 @@ import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps observation_pack in step with the observation table, inside the writer's transaction: the
  * packs a write touches are read with FOR UPDATE (two ingests of other weeks of the same agencies
- * queue instead of losing each other's slots), changed in memory and written back with one batched
- * UPDATE and multi-row INSERTs. Every path that writes observations calls {@link #apply}:
+ * queue instead of losing each other's slots), changed in memory and written back with multi-row
+ * upserts and INSERTs. Every path that writes observations calls {@link #apply}:
  * {@link ObservationWriter} (ingest) and {@link ObservationPackListener} (JPA writers).
  *
- * <p>The ingest path first creates missing packs empty in a short transaction of their own
- * ({@link #createMissing}): FOR UPDATE on rows that do not exist takes gap locks in InnoDB, and two
- * ingests each creating packs in the same gap would deadlock. An empty pack means "no
- * observations", so one left behind by a rolled-back ingest is harmless.
+ * <p>Two ingests creating new packs side by side may deadlock in InnoDB (inserts into a gap the
+ * other holds); the loser's request fails as a whole and is answered "recorded concurrently,
+ * retry", as a duplicate observation already was. A separate transaction creating packs ahead
+ * was tried and dropped: it waited on gap locks of its own outer transaction.
  */
 @Repository
 public class ObservationPacks {
@@ -46,24 +43,14 @@ public class ObservationPacks {
     }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate separate;
 
-    ObservationPacks(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ObservationPacks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.separate = new TransactionTemplate(transactions);
-        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Writes the changes into their packs; runs inside the caller's transaction. */
     public void apply(Collection<Change> changes) {
         write(byPack(changes));
-    }
-
-    /** Same, creating missing packs first in a separate transaction (for the bulk ingest path). */
-    void applyCreatingFirst(Collection<Change> changes) {
-        Map<Key, List<Change>> byPack = byPack(changes);
-        createMissing(byPack.keySet());
-        write(byPack);
     }
 
     private static Map<Key, List<Change>> byPack(Collection<Change> changes) {
@@ -76,35 +63,6 @@ public class ObservationPacks {
         }
         return byPack;
     }
-
-    /** Inserts the packs that do not exist yet, empty, and commits them at once. */
-    private void createMissing(Collection<Key> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                separate.executeWithoutResult(status -> {
-                    Map<Key, byte[]> existing = read(keys, "");
-                    List<Key> missing = keys.stream().filter(k -> !existing.containsKey(k)).sorted(KEY_ORDER).toList();
-                    byte[] empty = {(byte) ObservationPack.VERSION};
-                    for (int from = 0; from < missing.size(); from += CHUNK) {
-                        List<Key> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
-                        insert(chunk, java.util.Collections.nCopies(chunk.size(), empty));
-                    }
-                });
-                return;
-            } catch (DuplicateKeyException e) {
-                // Another ingest created some of them meanwhile: look again in a new transaction.
-                if (attempt == INSERT_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static final java.util.Comparator<Key> KEY_ORDER = java.util.Comparator.comparingLong(Key::indicatorId)
-            .thenComparing(k -> k.type().name()).thenComparingInt(Key::year).thenComparingLong(Key::agencyId);
 
     private void write(Map<Key, List<Change>> byPack) {
         Map<Key, List<Change>> pending = byPack;
@@ -183,10 +141,6 @@ public class ObservationPacks {
 
     /** The existing packs among the keys, locked until the transaction ends. */
     private Map<Key, byte[]> lockExisting(Collection<Key> keys) {
-        return read(keys, " FOR UPDATE");
-    }
-
-    private Map<Key, byte[]> read(Collection<Key> keys, String lock) {
         Map<String, List<Key>> byGroup = new LinkedHashMap<>();
         for (Key k : keys) {
             byGroup.computeIfAbsent(k.indicatorId() + "|" + k.type() + "|" + k.year(), g -> new ArrayList<>()).add(k);
@@ -198,7 +152,7 @@ public class ObservationPacks {
                 String agencies = group.subList(from, Math.min(group.size(), from + CHUNK)).stream()
                         .map(k -> String.valueOf(k.agencyId())).collect(Collectors.joining(","));
                 jdbc.query("SELECT agency_id, payload FROM observation_pack WHERE indicator_id = ? AND period_type = ?"
-                        + " AND pack_year = ? AND agency_id IN (" + agencies + ")" + lock,
+                        + " AND pack_year = ? AND agency_id IN (" + agencies + ") FOR UPDATE",
                         rs -> {
                             result.put(new Key(first.indicatorId(), first.type(), first.year(), rs.getLong(1)),
                                     rs.getBytes(2));

@@ -85,7 +85,7 @@ class ObservationWriter {
                     updates, 500, (ps, args) -> bind(ps, args));
         }
         insertObservations(inserts, who, at);
-        packs.applyCreatingFirst(packChanges);
+        packs.apply(packChanges);
         return new Counts(inserts.size(), updates.size(), unchanged);
     }
 

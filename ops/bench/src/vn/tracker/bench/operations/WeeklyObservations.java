@@ -161,7 +161,7 @@ public final class WeeklyObservations {
             for (int s = 0; s < streams; s++) {
                 futures.add(pool.submit(() -> {
                     for (int n = next.getAndIncrement(); n < last; n = next.getAndIncrement()) {
-                        data.loadChunk(ctx, chunks.get(n));
+                        data.loadChunkRetrying(ctx, chunks.get(n));
                         long done = rows.addAndGet(data.rowsPerChunk());
                         if (n % 100 == 0) {
                             double secs = (System.nanoTime() - start) / 1e9;
@@ -239,6 +239,24 @@ public final class WeeklyObservations {
         }
         loadChunk(ctx, nextChunk++);
         return true;
+    }
+
+    /**
+     * Parallel streams: two uploads creating the same new observation packs may collide, and the
+     * product then answers "recorded concurrently, retry" (nothing written); a loader retries.
+     */
+    private void loadChunkRetrying(BenchContext ctx, int chunk) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                loadChunk(ctx, chunk);
+                return;
+            } catch (vn.tracker.common.ConflictException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                Log.info("weekly data: chunk %d collided with another stream, retrying", chunk);
+            }
+        }
     }
 
     private void loadChunk(BenchContext ctx, int chunk) {
