@@ -102,7 +102,8 @@ final class AggregateState {
         }
         return switch (aggregation) {
             case SUM -> sum;
-            case AVERAGE -> sum == null ? null : sum.divide(BigDecimal.valueOf(count), DIVISION);
+            // One value (every commune's own weekly point) is its own average: no division.
+            case AVERAGE -> sum == null ? null : count == 1 ? sum : sum.divide(BigDecimal.valueOf(count), DIVISION);
             case MIN -> min;
             case MAX -> max;
             case LAST -> last;

@@ -118,6 +118,7 @@ class ObservationAggregates {
             firstYear = Math.min(firstYear, ObservationPack.year(Period.containing(startFrom, t)));
             lastYear = Math.max(lastYear, ObservationPack.year(Period.containing(startTo, t)));
         }
+        long asOfDay = asOf.toEpochDay();
         List<Group> result = new ArrayList<>();
         java.util.Set<Long> revisedLater = new java.util.TreeSet<>();
         Map<String, String[]> bucketsOf = new HashMap<>();
@@ -143,7 +144,7 @@ class ObservationAggregates {
                 if (s == null || buckets[i] == null) {
                     continue;
                 }
-                if (s.asOf().isAfter(asOf)) {
+                if (s.asOfDay() > asOfDay) {
                     if (s.revised()) {
                         revisedLater.add(pack.agencyId());
                     }

@@ -229,7 +229,8 @@ public class SeriesService {
         if (v == null) {
             return null;
         }
-        BigDecimal r = v.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        // At most 6 decimals: a value already that short only loses trailing zeros (most points).
+        BigDecimal r = (v.scale() <= 6 ? v : v.setScale(6, RoundingMode.HALF_UP)).stripTrailingZeros();
         return r.scale() < 0 ? r.setScale(0) : r; // 80, not 8E+1
     }
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,6 +73,8 @@ class ObservationPackTest {
     ObservationPackBackfill backfill;
     @Autowired
     SqlStatements sql;
+    @LocalServerPort
+    int port;
 
     SeriesFixtures fx;
     final List<Indicator> all = new ArrayList<>();
@@ -163,6 +168,46 @@ class ObservationPackTest {
         // As of a date before the corrections: one more statement for the revised slots' earlier values.
         long past = sql.during(() -> series.seriesUncached(request(sum, PeriodType.WEEK, "2025-01-12"), true));
         assertThat(past).isEqualTo(packed + 1);
+    }
+
+    /**
+     * A CSV upload larger than one write batch (5,000 rows) writes packs twice in one transaction,
+     * the second time into packs the first created: on MariaDB this once waited on its own locks.
+     */
+    @Test
+    void aCsvUploadOfSeveralWriteBatchesKeepsThePacksRight() {
+        Indicator daily = fx.indicator("PACK_CSV", Unit.COUNT, Direction.HIGHER_BETTER, Aggregation.SUM);
+        jdbc.update("UPDATE indicator SET period_type = 'DAY' WHERE id = ?", daily.getId());
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.ADMIN).build();
+        for (int round = 0; round < 2; round++) {
+            StringBuilder csv = new StringBuilder("indicator_code,scope,period,value,as_of\n");
+            for (String agency : List.of("GL-CA", "GL-SYT")) {
+                for (int d = 0; d < 2700; d++) {
+                    LocalDate day = LocalDate.of(2018, 1, 1).plusDays(d);
+                    csv.append(daily.getCode()).append(',').append(agency).append(',').append(day).append(',')
+                            .append(d % 7 + round).append(',').append(day.plusDays(1 + 400 * round)).append('\n');
+                }
+            }
+            Map<String, Object> result = http.post().uri("/api/observations").contentType(MediaType.parseMediaType("text/csv"))
+                    .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).retrieve()
+                    .body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { });
+            assertThat(result).containsEntry(round == 0 ? "created" : "updated", 5400);
+        }
+        cache.invalidate(daily.getCode());
+        for (String asOf : List.of("2020-06-01", "2024-05-01", "2030-01-01")) {
+            for (PeriodType type : List.of(PeriodType.YEAR, PeriodType.MONTH)) {
+                SeriesRequest request = new SeriesRequest(daily.getCode(), List.of("GL-UBND"), true, type,
+                        type == PeriodType.YEAR ? "2018" : "2023-10", type == PeriodType.YEAR ? "2025" : "2024-06",
+                        LocalDate.parse(asOf));
+                Series raw = series.seriesUncached(request, false);
+                assertThat(series.seriesUncached(request, true).agencies()).as(type + " as of " + asOf)
+                        .isEqualTo(raw.agencies());
+                if (!asOf.startsWith("2020")) { // in 2020 nothing of 2023-2024 was known yet
+                    assertThat(raw.agencies().get(0).points()).anySatisfy(p -> assertThat(p.value()).isNotNull());
+                }
+            }
+        }
     }
 
     private int comparePackAndRaw() {
