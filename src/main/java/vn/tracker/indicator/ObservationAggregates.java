@@ -25,7 +25,12 @@ import org.springframework.stereotype.Repository;
 class ObservationAggregates {
 
     /** One group: an agency's own observations of one period type inside one series period. */
-    record Group(long agencyId, String bucket, PeriodType observedAs, AggregateState state) {
+    record Group(long agencyId, String bucket, PeriodType observedAs, AggregateState state, int index) {
+
+        /** A group whose position among the series' periods the caller looks up by its bucket code. */
+        Group(long agencyId, String bucket, PeriodType observedAs, AggregateState state) {
+            this(agencyId, bucket, observedAs, state, -1);
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -119,29 +124,37 @@ class ObservationAggregates {
             lastYear = Math.max(lastYear, ObservationPack.year(Period.containing(startTo, t)));
         }
         long asOfDay = asOf.toEpochDay();
-        List<Group> result = new ArrayList<>();
+        List<Period> seriesPeriods = Period.range(type, first.start(), last.start());
+        Map<String, Integer> seriesIndex = new HashMap<>();
+        for (int i = 0; i < seriesPeriods.size(); i++) {
+            seriesIndex.put(seriesPeriods.get(i).code(), i);
+        }
+        List<ObservationPacks.Stored> stored = packs.read(indicatorId, types, firstYear, lastYear, agencyIds);
+        List<Group> result = new ArrayList<>(stored.size() * Math.min(seriesPeriods.size(), 53) + 16);
         java.util.Set<Long> revisedLater = new java.util.TreeSet<>();
-        Map<String, String[]> bucketsOf = new HashMap<>();
+        Map<String, int[]> indexesOf = new HashMap<>();
         String firstBucket = first.code();
         String lastBucket = last.code();
-        for (ObservationPacks.Stored pack : packs.read(indicatorId, types, firstYear, lastYear, agencyIds)) {
+        // Only MIN and MAX read min and max: other aggregations skip comparing ~170k values up the tree.
+        boolean minMax = aggregation == Aggregation.MIN || aggregation == Aggregation.MAX;
+        for (ObservationPacks.Stored pack : stored) {
             List<Period> periods = ObservationPack.periods(pack.type(), pack.year());
-            // Per slot, the series period it falls in, or null when the raw read would not select it.
-            String[] buckets = bucketsOf.computeIfAbsent(pack.type() + "|" + pack.year(), k -> {
-                String[] b = new String[periods.size()];
-                for (int i = 0; i < b.length; i++) {
+            // Per slot, the series period it falls in, or -1 when the raw read would not select it.
+            int[] indexes = indexesOf.computeIfAbsent(pack.type() + "|" + pack.year(), k -> {
+                int[] x = new int[periods.size()];
+                for (int i = 0; i < x.length; i++) {
                     Period p = periods.get(i);
                     String code = SeriesBuckets.code(p, type);
                     boolean inRange = !p.start().isBefore(startFrom) && !p.start().isAfter(startTo) && code != null
                             && code.compareTo(firstBucket) >= 0 && code.compareTo(lastBucket) <= 0;
-                    b[i] = inRange ? code : null;
+                    x[i] = inRange ? seriesIndex.getOrDefault(code, -1) : -1;
                 }
-                return b;
+                return x;
             });
             ObservationPack.Slot[] slots = ObservationPack.decode(pack.type(), pack.year(), pack.payload());
             for (int i = 0; i < slots.length; i++) {
                 ObservationPack.Slot s = slots[i];
-                if (s == null || buckets[i] == null) {
+                if (s == null || indexes[i] < 0) {
                     continue;
                 }
                 if (s.asOfDay() > asOfDay) {
@@ -150,9 +163,11 @@ class ObservationAggregates {
                     }
                     continue;
                 }
-                result.add(new Group(pack.agencyId(), buckets[i], pack.type(), aggregation == Aggregation.LAST
-                        ? AggregateState.ofLast(s.value(), s.numerator(), s.denominator(), periods.get(i).end())
-                        : oneRowState(s.value(), s.numerator(), s.denominator())));
+                int index = indexes[i];
+                result.add(new Group(pack.agencyId(), seriesPeriods.get(index).code(), pack.type(),
+                        aggregation == Aggregation.LAST
+                                ? AggregateState.ofLast(s.value(), s.numerator(), s.denominator(), periods.get(i).end())
+                                : oneRowState(s.value(), s.numerator(), s.denominator(), minMax), index));
             }
         }
         if (!revisedLater.isEmpty()) {
@@ -181,13 +196,13 @@ class ObservationAggregates {
     /** What the GROUP BY query gives for a group of this one row (same null rules). */
     private static Group oneRowGroup(ResultSet rs) throws SQLException {
         return new Group(rs.getLong(1), rs.getString(2), PeriodType.valueOf(rs.getString(3)),
-                oneRowState(rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)));
+                oneRowState(rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), true));
     }
 
-    private static AggregateState oneRowState(BigDecimal v, BigDecimal n, BigDecimal d) {
+    private static AggregateState oneRowState(BigDecimal v, BigDecimal n, BigDecimal d, boolean minMax) {
         boolean both = n != null && d != null;
-        return AggregateState.ofGroup(v == null ? 0 : 1, v, v, v, both ? n : null, both ? d : null,
-                v != null && both ? 1 : 0);
+        return AggregateState.ofGroup(v == null ? 0 : 1, v, minMax ? v : null, minMax ? v : null, both ? n : null,
+                both ? d : null, v != null && both ? 1 : 0);
     }
 
     private static Group singleRowGroup(ResultSet rs) throws SQLException {

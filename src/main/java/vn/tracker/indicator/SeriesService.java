@@ -195,8 +195,8 @@ public class SeriesService {
                 : aggregates.groups(indicator.getId(), indicator.getAggregation(), r.type(), r.first(), r.last(),
                         subtree, r.asOf(), indicator.getPeriodType());
         for (ObservationAggregates.Group g : groups) {
-            Integer b = bucketIndex.get(g.bucket());
-            if (b != null) {
+            int b = g.index() >= 0 ? g.index() : bucketIndex.getOrDefault(g.bucket(), -1);
+            if (b >= 0) {
                 own.computeIfAbsent(g.agencyId(), k -> new Own(periods.size())).add(b, g.observedAs(), g.state());
             }
         }
