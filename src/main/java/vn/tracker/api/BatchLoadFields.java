@@ -22,8 +22,8 @@ import org.springframework.graphql.execution.SelfDescribingDataFetcher;
  * ({@code env.getDataLoader(key).load(source)}); the batch loader itself runs later with the
  * request's context restored once per batch by Spring's batch loader registry. Spring for GraphQL
  * still wrapped each such field in its context propagation (capture and restore every registered
- * ThreadLocal around the call) — five fields per task on a task page, about a tenth of the request's
- * CPU in a JFR profile. Marked {@link TrivialDataFetcher}, they are left unwrapped; fields that run
+ * ThreadLocal around the call) — five fields per task on a task page, a few percent of the
+ * request's CPU in a JFR profile. Marked {@link TrivialDataFetcher}, they are left unwrapped; fields that run
  * controller code ({@code @SchemaMapping}, also those taking a DataLoader) keep the wrapper.
  */
 @Configuration(proxyBeanMethods = false)
