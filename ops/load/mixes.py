@@ -42,7 +42,8 @@ def zipf(items):
 
 
 def cursor(task_id):
-    return base64.urlsafe_b64encode(f"c1:{task_id}".encode()).decode().rstrip("=")
+    """The endCursor the API gives after this task in the default order (TaskSearch: field|id|key)."""
+    return base64.urlsafe_b64encode(f"c1:ID|{task_id}|".encode()).decode().rstrip("=")
 
 
 def with_date(variables):
@@ -73,10 +74,10 @@ pick_task_province = zipf(sorted(by_province))
 pick_province = zipf([p for p, _ in provinces])
 
 portal = []
-for _ in range(1200):
+for _ in range(6000):
     code, prov, _ = pick_task()
     portal.append(gql("PortalTask", TASK, with_date({"c": code, "p": prov})))
-for _ in range(1200):
+for _ in range(6000):
     prov = pick_task_province()
     health = random.choices([None, ["AT_RISK"], ["OVERDUE"]], [50, 30, 20])[0]
     page = random.choices([1, 2, 3], [60, 25, 15])[0]
@@ -87,9 +88,9 @@ for _ in range(1200):
     if page > 1 and len(ids) >= 20 * (page - 1):
         variables["a"] = cursor(ids[20 * (page - 1) - 1])
     portal.append(gql("PortalTasks", TASKS, with_date(variables)))
-for _ in range(1000):
+for _ in range(5000):
     portal.append(gql("PortalAgencies", AGENCIES, {"p": pick_province()}))
-for _ in range(600):
+for _ in range(3000):
     portal.append(gql("PortalDirectives", DIRECTIVES, {}))
 random.shuffle(portal)
 
