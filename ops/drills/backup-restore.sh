@@ -12,7 +12,7 @@ mkdir -p "$dir"
 restored=${DB_NAME}_restore
 sock="--no-defaults -uroot --socket=$DB_DIR/mysqld.sock"
 run=drill-backup-$(date +%H%M%S)
-app=http://127.0.0.1:${APP_PORTS[0]}
+app=http://127.0.0.1:${APP_PORT_LIST[0]}
 
 "$ops_root/ops/mysql/instance.sh" start "$DB_DIR" "$DB_PORT" >&2
 "$here_load/app.sh" start 1

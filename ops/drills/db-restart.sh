@@ -8,7 +8,7 @@ source "$(dirname "$0")/../load/env.sh"; source "$(dirname "$0")/lib.sh"
 mode=kill; down=5
 while [ $# -gt 0 ]; do case "$1" in --clean) mode=stop ;; --down-seconds) down=$2; shift ;; esac; shift; done
 run=drill-db-$(date +%H%M%S)
-app=http://127.0.0.1:${APP_PORTS[0]}
+app=http://127.0.0.1:${APP_PORT_LIST[0]}
 
 "$ops_root/ops/mysql/instance.sh" start "$DB_DIR" "$DB_PORT" >&2
 "$here_load/app.sh" start 1

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts, stops or kills one application instance of the load test / drills.
 #   ops/load/app.sh build              package the jar and copy it to $LOAD_WORK/app.jar
-#   ops/load/app.sh start <n>          instance n (1, 2) on port APP_PORTS[n-1]; waits for readiness
+#   ops/load/app.sh start <n>          instance n (1, 2) on port APP_PORT_LIST[n-1] (from APP_PORTS); waits for readiness
 #   ops/load/app.sh stop <n>           SIGTERM: graceful shutdown
 #   ops/load/app.sh kill <n>           SIGKILL: a crash
 # Profiles mysql,demo: the demo profile only adds the console demo accounts (password "demo") used
@@ -11,7 +11,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 action=${1:?build|start|stop|kill}
 n=${2:-1}
-port=${APP_PORTS[$((n - 1))]:-}
+port=${APP_PORT_LIST[$((n - 1))]:-}
 pidf=$LOAD_WORK/app-$n.pid
 
 case "$action" in

@@ -6,7 +6,11 @@ DB_PORT=${DB_PORT:-18306}
 DB_NAME=${DB_NAME:-tracker_load}
 DB_USER=${DB_USER:-tracker_load}
 DB_PASSWORD=${DB_PASSWORD:-tracker_load_pw}
-APP_PORTS=(${APP_PORTS:-18081 18082})
+# A plain string, exported as such: bash cannot export an array, so turning APP_PORTS itself into
+# one made every child script (app.sh, nginx.sh, the drills under all.sh) fall back to the default
+# ports — instance 2 and nginx came up on 18081/18082 whatever the caller set.
+export APP_PORTS=${APP_PORTS:-18081 18082}
+APP_PORT_LIST=($APP_PORTS)
 LB_PORT=${LB_PORT:-18080}
 APP_HEAP=${APP_HEAP:-512m}
 # Long and random enough for the start-up guard; scripts send it as a bearer token.

@@ -18,7 +18,7 @@ case "${1:?start|stop}" in
       echo "http {"
       echo "  access_log off; client_body_temp_path $prefix/tmp; proxy_temp_path $prefix/tmp;"
       echo "  upstream tracker {"
-      for p in "${APP_PORTS[@]}"; do echo "    server 127.0.0.1:$p max_fails=1 fail_timeout=2s;"; done
+      for p in "${APP_PORT_LIST[@]}"; do echo "    server 127.0.0.1:$p max_fails=1 fail_timeout=2s;"; done
       echo "    keepalive 64;"
       echo "  }"
       echo "  server {"
@@ -39,7 +39,7 @@ case "${1:?start|stop}" in
     else
       nginx -c "$conf" -p "$prefix"
     fi
-    say "nginx on 127.0.0.1:$LB_PORT -> ${APP_PORTS[*]}" ;;
+    say "nginx on 127.0.0.1:$LB_PORT -> ${APP_PORT_LIST[*]}" ;;
   stop)
     [ -f "$prefix/nginx.pid" ] && nginx -c "$conf" -p "$prefix" -s quit 2>/dev/null || true
     say "nginx stopped" ;;

@@ -30,13 +30,13 @@ command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 
 "$ops_root/ops/mysql/instance.sh" start "$DB_DIR" "$DB_PORT" >&2
 "$here/app.sh" start 1
-targets=("http://127.0.0.1:${APP_PORTS[0]}")
+targets=("http://127.0.0.1:${APP_PORT_LIST[0]}")
 url=${targets[0]}
 if $lb; then
   "$here/app.sh" start 2
   "$here/nginx.sh" start
   url="http://127.0.0.1:$LB_PORT"
-  targets+=("http://127.0.0.1:${APP_PORTS[1]}")
+  targets+=("http://127.0.0.1:${APP_PORT_LIST[1]}")
 fi
 
 mix_source | python3 "$here/mixes.py" "$LOAD_WORK" "$AS_OF"

@@ -14,7 +14,7 @@ source "$(dirname "$0")/env.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 "$ops_root/ops/mysql/instance.sh" start "$DB_DIR" "$DB_PORT" >&2
 "$here/app.sh" start 1 && "$here/app.sh" start 2 && "$here/nginx.sh" start || exit 1
-a=http://127.0.0.1:${APP_PORTS[0]}; b=http://127.0.0.1:${APP_PORTS[1]}; lb=http://127.0.0.1:$LB_PORT
+a=http://127.0.0.1:${APP_PORT_LIST[0]}; b=http://127.0.0.1:${APP_PORT_LIST[1]}; lb=http://127.0.0.1:$LB_PORT
 out=$LOAD_WORK/two-instances-$(date +%H%M%S).txt
 fails=0
 check() { if [ "$1" = 0 ]; then echo "PASS $2" | tee -a "$out"; else echo "FAIL $2" | tee -a "$out"; fails=$((fails + 1)); fi; }
