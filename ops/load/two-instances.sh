@@ -65,7 +65,10 @@ s1=$(gql "$a" "$series"); s2=$(gql "$b" "$series")
 echo "series $indicator/$agency/$period before: instance 1 $s1 | instance 2 $s2" | tee -a "$out"
 echo "$series" >"$LOAD_WORK/two-series-query.json"
 if [ -x "$here/series-write.sh" ]; then
-  "$here/series-write.sh" "$a" "$indicator" "$agency" "$period" | tee -a "$out"
+  # The write goes to the agency's latest stored period (e.g. 2026-05 of a monthly indicator): the
+  # year alone would be a period of another type, outside the series read above.
+  latest=$(db_sql -N "$DB_NAME" -e "SELECT MAX(o.period) FROM observation o JOIN agency a ON a.id = o.agency_id JOIN indicator i ON i.id = o.indicator_id WHERE i.code = '$indicator' AND a.code = '$agency'")
+  "$here/series-write.sh" "$a" "$indicator" "$agency" "$latest" | tee -a "$out"
   s2b=$(gql "$b" "$series"); s1b=$(gql "$a" "$series")
   echo "series after the write on instance 1: instance 1 $s1b | instance 2 $s2b" | tee -a "$out"
   check $([ "$s1b" = "$s2b" ] && [ "$s2b" != "$s2" ] && echo 0 || echo 1) "series cache on instance 2 sees the write made on instance 1"
