@@ -29,6 +29,7 @@ import vn.tracker.agency.Agency;
 import vn.tracker.agency.AgencyKind;
 import vn.tracker.agency.AgencyRepository;
 import vn.tracker.audit.BulkWriteAudit;
+import vn.tracker.common.BaseEntity;
 import vn.tracker.common.TextFolding;
 import vn.tracker.directive.Directive;
 import vn.tracker.directive.DirectiveIssuedOnChanged;
@@ -149,8 +150,9 @@ public class CsvImporter {
         private final Map<String, Program> programByCode = new HashMap<>();
 
         Agency agency(String code) {
-            if (absentAgencies.contains(code)) {
-                return null;
+            Agency known = agencyByCode.get(code);
+            if (known != null || absentAgencies.contains(code)) {
+                return known;
             }
             return agencyByCode.computeIfAbsent(code, c -> agencies.findByCode(c).orElse(null));
         }
@@ -163,8 +165,9 @@ public class CsvImporter {
         }
 
         Directive directive(String code) {
-            if (absentDirectives.contains(code)) {
-                return null;
+            Directive known = directiveByCode.get(code);
+            if (known != null || absentDirectives.contains(code)) {
+                return known;
             }
             return directiveByCode.computeIfAbsent(code, c -> directives.findByCode(c).orElse(null));
         }
@@ -173,38 +176,52 @@ public class CsvImporter {
         private final Set<String> absentDirectives = new HashSet<>();
 
         /**
-         * Resolves every agency and directive code the task rows name in a few IN queries, instead
-         * of one query per row; codes found absent are remembered as absent.
+         * Loads the agencies and directives a file's rows name (columns; several codes in one
+         * cell separated by ';') with a few IN queries, so the rows' look-ups hit the map instead of
+         * running one query each, which would also flush the whole import every time. A code the
+         * database has under another spelling its collation equates (case, accents) is not in the
+         * map: its row looks it up as before. A code it has not at all is remembered as absent
+         * until the import creates it (an agency or directive row of this import).
          */
-        void prefetch(List<CsvRow> taskRows) {
-            Set<String> agencyCodes = new LinkedHashSet<>();
-            Set<String> directiveCodes = new LinkedHashSet<>();
-            for (CsvRow row : taskRows) {
-                addCode(agencyCodes, row.get("lead_agency_code"));
-                String coordinators = row.get("coordinating_agency_codes");
-                if (coordinators != null) {
-                    for (String code : coordinators.split(";")) {
-                        addCode(agencyCodes, code.strip());
-                    }
-                }
-                addCode(directiveCodes, row.get("directive_code"));
-            }
+        void prefetch(List<CsvRow> rows, List<String> agencyColumns, List<String> directiveColumns) {
+            Set<String> agencyCodes = codes(rows, agencyColumns);
             agencyCodes.removeAll(agencyByCode.keySet());
-            directiveCodes.removeAll(directiveByCode.keySet());
+            Set<String> foundAgencies = new HashSet<>();
             for (List<String> part : NewTaskInserts.parts(new ArrayList<>(agencyCodes))) {
-                agencies.findByCodeIn(part).forEach(a -> agencyByCode.put(a.getCode(), a));
+                agencies.findByCodeIn(part).forEach(a -> {
+                    agencyByCode.putIfAbsent(a.getCode(), a);
+                    foundAgencies.add(TextFolding.fold(a.getCode()));
+                });
             }
+            agencyCodes.stream().filter(c -> !foundAgencies.contains(TextFolding.fold(c))).forEach(absentAgencies::add);
+            Set<String> directiveCodes = codes(rows, directiveColumns);
+            directiveCodes.removeAll(directiveByCode.keySet());
+            Set<String> foundDirectives = new HashSet<>();
             for (List<String> part : NewTaskInserts.parts(new ArrayList<>(directiveCodes))) {
-                directives.findByCodeIn(part).forEach(d -> directiveByCode.put(d.getCode(), d));
+                directives.findByCodeIn(part).forEach(d -> {
+                    directiveByCode.putIfAbsent(d.getCode(), d);
+                    foundDirectives.add(TextFolding.fold(d.getCode()));
+                });
             }
-            agencyCodes.stream().filter(c -> !agencyByCode.containsKey(c)).forEach(absentAgencies::add);
-            directiveCodes.stream().filter(c -> !directiveByCode.containsKey(c)).forEach(absentDirectives::add);
+            directiveCodes.stream().filter(c -> !foundDirectives.contains(TextFolding.fold(c)))
+                    .forEach(absentDirectives::add);
         }
 
-        private static void addCode(Set<String> codes, String code) {
-            if (code != null && !code.isEmpty()) {
-                codes.add(code);
+        private static Set<String> codes(List<CsvRow> rows, List<String> columns) {
+            Set<String> codes = new LinkedHashSet<>();
+            for (CsvRow row : rows) {
+                for (String column : columns) {
+                    String cell = row.get(column);
+                    if (cell != null) {
+                        for (String code : cell.split(";")) {
+                            if (!code.isBlank()) {
+                                codes.add(code.strip());
+                            }
+                        }
+                    }
+                }
             }
+            return codes;
         }
 
         Program program(String code) {
@@ -214,6 +231,7 @@ public class CsvImporter {
     }
 
     private void importAgencies(List<CsvRow> rows, RowProblems problems, ImportReport report, Lookups lookups) {
+        lookups.prefetch(rows, List.of("code", "parent_code"), List.of());
         List<CsvRow> valid = new ArrayList<>();
         for (CsvRow row : rows) {
             report.read(row.file());
@@ -252,6 +270,7 @@ public class CsvImporter {
     }
 
     private void importDirectives(List<CsvRow> rows, RowProblems problems, ImportReport report, Lookups lookups) {
+        lookups.prefetch(rows, List.of(), List.of("code", "parent_code"));
         List<CsvRow> valid = new ArrayList<>();
         for (CsvRow row : rows) {
             report.read(row.file());
@@ -385,6 +404,7 @@ public class CsvImporter {
     }
 
     private void importObservations(List<CsvRow> rows, RowProblems problems, ImportReport report, Lookups lookups) {
+        lookups.prefetch(rows, List.of("scope"), List.of());
         // Several rows of one (indicator, scope, period) with different as_of are successive
         // revisions of one value: apply them oldest first so the latest ends up current.
         Map<String, List<CsvRow>> byKey = new LinkedHashMap<>();
@@ -472,6 +492,7 @@ public class CsvImporter {
     }
 
     private void importPilotModels(List<CsvRow> rows, RowProblems problems, ImportReport report, Lookups lookups) {
+        lookups.prefetch(rows, List.of("lead_agency_code"), List.of("approving_directive_code"));
         for (CsvRow row : rows) {
             report.read(row.file());
             Integer number = problems.integer(row, "number");
@@ -574,7 +595,7 @@ public class CsvImporter {
      * code an earlier row of the same import created updates that task, as before.
      */
     private void importTasks(List<CsvRow> rows, RowProblems problems, ImportReport report, Lookups lookups) {
-        lookups.prefetch(rows);
+        lookups.prefetch(rows, List.of("lead_agency_code", "coordinating_agency_codes"), List.of("directive_code"));
         List<TaskRow> valid = new ArrayList<>();
         for (CsvRow row : rows) {
             report.read(row.file());
@@ -595,8 +616,8 @@ public class CsvImporter {
                 created.put(row.key(), task);
                 report.created(row.row().file());
             } else if (!row.title().equals(task.getTitle()) || row.status() != task.getStatus()
-                    || !Objects.equals(row.result(), task.getResult()) || task.getLeadAgency() != row.lead()
-                    || task.getDirective() != row.directive()
+                    || !Objects.equals(row.result(), task.getResult()) || !sameRow(task.getLeadAgency(), row.lead())
+                    || !sameRow(task.getDirective(), row.directive())
                     || !Objects.equals(row.deadline() == null ? null : row.deadline().dueOn(), task.getDueOn())) {
                 report.updated(row.row().file());
             }
@@ -605,6 +626,21 @@ public class CsvImporter {
         if (problems.isEmpty() && !created.isEmpty()) {
             insertNewTasks(new ArrayList<>(created.values()));
         }
+    }
+
+    /**
+     * Same database row. Look-ups and loaded tasks may hold different Java objects for one agency
+     * or directive (a lazy proxy created while loading another entity, and the entity a query
+     * returned), so references are compared by id, never by identity.
+     */
+    private static boolean sameRow(BaseEntity a, BaseEntity b) {
+        return a == null ? b == null : b != null && Objects.equals(a.getId(), b.getId());
+    }
+
+    private static Set<Long> ids(java.util.Collection<? extends BaseEntity> entities) {
+        Set<Long> ids = new HashSet<>();
+        entities.forEach(e -> ids.add(e.getId()));
+        return ids;
     }
 
     private TaskRow validTask(CsvRow row, RowProblems problems, Lookups lookups) {
@@ -656,7 +692,7 @@ public class CsvImporter {
         if (row.status() == TaskStatus.COMPLETED && task.getProgress() != 100) {
             task.setProgress(100);
         }
-        if (!task.getCoordinatingAgencies().containsAll(row.coordinators())
+        if (!ids(task.getCoordinatingAgencies()).containsAll(ids(row.coordinators()))
                 || task.getCoordinatingAgencies().size() != row.coordinators().size()) {
             task.getCoordinatingAgencies().clear();
             task.getCoordinatingAgencies().addAll(row.coordinators());
