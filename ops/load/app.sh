@@ -23,6 +23,7 @@ case "$action" in
   start)
     [ -f "$LOAD_WORK/app.jar" ] || "$0" build
     if [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; then say "instance $n already running"; exit 0; fi
+    close_lock_fds   # the instance outlives this script: it must not inherit a held lock
     TRACKER_BOOTSTRAP_ADMIN_TOKEN=$TOKEN nohup java -Xms"$APP_HEAP" -Xmx"$APP_HEAP" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
       -jar "$LOAD_WORK/app.jar" --spring.profiles.active=mysql,demo --server.port="$port" \
       --spring.datasource.url="jdbc:mariadb://127.0.0.1:$DB_PORT/$DB_NAME" \

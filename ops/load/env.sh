@@ -19,6 +19,19 @@ AS_OF=${AS_OF:-2026-06-30}
 mkdir -p "$LOAD_WORK"
 db_sql() { "$ops_root/ops/mysql/instance.sh" sql "$DB_DIR" "$@"; }
 say() { echo "[$(date +%T)] $*" >&2; }
+# Closes descriptors of lock files this shell inherited (`flock /work/bench.lock ops/load/run.sh`):
+# a daemon started from here (an instance, nginx) would otherwise keep the lock held after the
+# script ended — a shared hold left on the benchmark lock by instance 2 and nginx once blocked
+# every exclusive (timed) run on the machine for 20 minutes. The caller's flock still holds the
+# lock until the script ends.
+close_lock_fds() {
+  local fd
+  for fd in $(ls /proc/$$/fd 2>/dev/null); do
+    if [ "$fd" -gt 2 ] && [[ "$(readlink "/proc/$$/fd/$fd" 2>/dev/null)" == *.lock ]]; then
+      eval "exec $fd>&-"
+    fi
+  done
+}
 # What the request mixes are made of (ops/load/mixes.py): every task with its id, provinces, indicators.
 mix_source() {
   db_sql -N "$DB_NAME" -e "(SELECT 'task', code, province_code, id FROM task ORDER BY id)

@@ -33,6 +33,7 @@ case "${1:?start|stop}" in
       echo "  }"
       echo "}"
     } >"$conf"
+    close_lock_fds   # nginx outlives this script: it must not inherit a held lock
     nginx -t -q -c "$conf" -p "$prefix"
     if [ -f "$prefix/nginx.pid" ] && kill -0 "$(cat "$prefix/nginx.pid")" 2>/dev/null; then
       nginx -c "$conf" -p "$prefix" -s reload

@@ -53,6 +53,11 @@ start() {
   fi
   chown -R mysql:mysql "$dir"
   alive && { echo "instance $dir already running"; return; }
+  # The server outlives this script: it must not inherit a lock file the caller holds
+  # (flock /work/bench.lock …), or the lock stays held as long as the server runs.
+  for fd in $(ls /proc/$$/fd 2>/dev/null); do
+    if [ "$fd" -gt 2 ] && [[ "$(readlink "/proc/$$/fd/$fd" 2>/dev/null)" == *.lock ]]; then eval "exec $fd>&-"; fi
+  done
   start-stop-daemon --start --background --pidfile "$pidf" --exec "$daemon" -- --defaults-file="$cnf"
   for _ in $(seq 1 240); do alive && break; sleep 0.25; done
   alive || { echo "instance did not start, see $dir/error.log" >&2; tail -20 "$dir/error.log" >&2; exit 1; }
