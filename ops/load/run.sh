@@ -72,8 +72,10 @@ MIX_FILE=$LOAD_WORK/portal.mix TOKEN=$TOKEN NO_CACHE=1 wrk -t2 -c"$conns" -d10s 
 if [ "$writes" != 0 ]; then
   source "$ops_root/ops/drills/lib.sh"
   drill_codes
-  WRITER_PAUSE=$(python3 -c "print(1 / $writes)") start_writer "$url" "load-writes-$(date +%H%M%S)" \
-    "$(( ${duration%s} * $(echo "$scenarios" | tr ',' '\n' | wc -l) + 30 ))" 1
+  writer_run=load-writes-$(date +%H%M%S)
+  # As long as the scenarios (the writer prints its summary when its time is up).
+  WRITER_PAUSE=$(python3 -c "print(1 / $writes)") start_writer "$url" "$writer_run" \
+    "$(( ${duration%s} * $(echo "$scenarios" | tr ',' '\n' | wc -l) ))" 1
 fi
 for s in ${scenarios//,/ }; do
   flag=$LOAD_WORK/sampling; touch "$flag"
@@ -86,7 +88,7 @@ for s in ${scenarios//,/ }; do
   echo "scenario=$s ${result#RESULT } heap_max_mb=$(cat "$heap_file")" | tee -a "$report"
 done
 if [ "$writes" != 0 ]; then
-  kill "$WRITER_PID" 2>/dev/null || true; wait "$WRITER_PID" 2>/dev/null || true
-  echo "# writer beside the scenarios: $(cat "$LOAD_WORK"/load-writes-*.writer 2>/dev/null | tail -1)" | tee -a "$report"
+  wait "$WRITER_PID" 2>/dev/null || true
+  echo "# writer beside the scenarios: $(tail -1 "$LOAD_WORK/$writer_run.writer" 2>/dev/null)" | tee -a "$report"
 fi
 say "report: $report"
