@@ -115,7 +115,7 @@ final class Loader {
                                 csv.append(lines.get(i)).append('\n');
                             }
                         }
-                        var result = ingest.importCsv(new java.io.StringReader(csv.toString()));
+                        vn.tracker.indicator.IngestResult result = ingestRetrying(ingest, csv.toString(), n);
                         if (!result.ok()) {
                             throw new IllegalStateException("observation ingest refused: "
                                     + result.errors().subList(0, Math.min(3, result.errors().size())));
@@ -299,6 +299,25 @@ final class Loader {
 
     static boolean isObservations(Path chunk) {
         return chunk.getFileName().toString().endsWith("-observations");
+    }
+
+    /**
+     * Parallel streams: two calls writing the same observation pack (one indicator × agency ×
+     * year; a call boundary may split an agency's months) can collide, and the product answers
+     * "recorded concurrently, retry" with nothing written; a loader retries.
+     */
+    private static vn.tracker.indicator.IngestResult ingestRetrying(vn.tracker.indicator.ObservationIngestService ingest,
+            String csv, int call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ingest.importCsv(new java.io.StringReader(csv));
+            } catch (vn.tracker.common.ConflictException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                Log.info("observations: call %d collided with another stream, retrying", call);
+            }
+        }
     }
 
     private static String kindOf(Path chunk) {
