@@ -98,42 +98,27 @@ final class Loader {
         vn.tracker.indicator.ObservationIngestService ingest = ctx.bean(vn.tracker.indicator.ObservationIngestService.class);
         int perCall = Math.max(1, 10_000 / scale.chunkRows());
         int calls = (chunks.size() + perCall - 1) / perCall;
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
         long start = System.nanoTime();
         Log.info("observations: %d chunk files in %d ingest calls, %d streams", chunks.size(), calls, streams);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(streams);
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (int s = 0; s < streams; s++) {
-                futures.add(pool.submit(() -> {
-                    for (int n = next.getAndIncrement(); n < calls; n = next.getAndIncrement()) {
-                        StringBuilder csv = new StringBuilder(1 << 20);
-                        for (Path chunk : chunks.subList(n * perCall, Math.min(chunks.size(), (n + 1) * perCall))) {
-                            List<String> lines = java.nio.file.Files.readAllLines(chunk.resolve("observations.csv"));
-                            for (int i = csv.length() == 0 ? 0 : 1; i < lines.size(); i++) {
-                                csv.append(lines.get(i)).append('\n');
-                            }
-                        }
-                        vn.tracker.indicator.IngestResult result = ingestRetrying(ingest, csv.toString(), n);
-                        if (!result.ok()) {
-                            throw new IllegalStateException("observation ingest refused: "
-                                    + result.errors().subList(0, Math.min(3, result.errors().size())));
-                        }
-                        long done = rows.addAndGet(result.rows());
-                        if (n % 50 == 0) {
-                            Log.info("observations: %d rows, %.0f rows/s", done, done / ((System.nanoTime() - start) / 1e9));
-                        }
-                    }
-                    return null;
-                }));
+        ParallelStreams.run(streams, calls, n -> {
+            StringBuilder csv = new StringBuilder(1 << 20);
+            for (Path chunk : chunks.subList(n * perCall, Math.min(chunks.size(), (n + 1) * perCall))) {
+                List<String> lines = java.nio.file.Files.readAllLines(chunk.resolve("observations.csv"));
+                for (int i = csv.length() == 0 ? 0 : 1; i < lines.size(); i++) {
+                    csv.append(lines.get(i)).append('\n');
+                }
             }
-            for (java.util.concurrent.Future<?> f : futures) {
-                f.get();
+            vn.tracker.indicator.IngestResult result = ingestRetrying(ingest, csv.toString(), n);
+            if (!result.ok()) {
+                throw new IllegalStateException("observation ingest refused: "
+                        + result.errors().subList(0, Math.min(3, result.errors().size())));
             }
-        } finally {
-            pool.shutdownNow();
-        }
+            long done = rows.addAndGet(result.rows());
+            if (n % 50 == 0) {
+                Log.info("observations: %d rows, %.0f rows/s", done, done / ((System.nanoTime() - start) / 1e9));
+            }
+        });
         double secs = (System.nanoTime() - start) / 1e9;
         ctx.record("import_observations_rows", rows.get());
         ctx.record("import_observations_rows_per_s", Math.round(rows.get() / secs));

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,27 +185,22 @@ public class CsvImporter {
          * until the import creates it (an agency or directive row of this import).
          */
         void prefetch(List<CsvRow> rows, List<String> agencyColumns, List<String> directiveColumns) {
-            Set<String> agencyCodes = codes(rows, agencyColumns);
-            agencyCodes.removeAll(agencyByCode.keySet());
-            Set<String> foundAgencies = new HashSet<>();
-            for (List<String> part : NewTaskInserts.parts(new ArrayList<>(agencyCodes))) {
-                agencies.findByCodeIn(part).forEach(a -> {
-                    agencyByCode.putIfAbsent(a.getCode(), a);
-                    foundAgencies.add(TextFolding.fold(a.getCode()));
+            prefetch(codes(rows, agencyColumns), agencies::findByCodeIn, Agency::getCode, agencyByCode, absentAgencies);
+            prefetch(codes(rows, directiveColumns), directives::findByCodeIn, Directive::getCode, directiveByCode,
+                    absentDirectives);
+        }
+
+        private static <T> void prefetch(Set<String> codes, Function<List<String>, List<T>> findByCodeIn,
+                Function<T, String> codeOf, Map<String, T> byCode, Set<String> absent) {
+            codes.removeAll(byCode.keySet());
+            Set<String> found = new HashSet<>();
+            for (List<String> part : NewTaskInserts.parts(new ArrayList<>(codes))) {
+                findByCodeIn.apply(part).forEach(entity -> {
+                    byCode.putIfAbsent(codeOf.apply(entity), entity);
+                    found.add(TextFolding.fold(codeOf.apply(entity)));
                 });
             }
-            agencyCodes.stream().filter(c -> !foundAgencies.contains(TextFolding.fold(c))).forEach(absentAgencies::add);
-            Set<String> directiveCodes = codes(rows, directiveColumns);
-            directiveCodes.removeAll(directiveByCode.keySet());
-            Set<String> foundDirectives = new HashSet<>();
-            for (List<String> part : NewTaskInserts.parts(new ArrayList<>(directiveCodes))) {
-                directives.findByCodeIn(part).forEach(d -> {
-                    directiveByCode.putIfAbsent(d.getCode(), d);
-                    foundDirectives.add(TextFolding.fold(d.getCode()));
-                });
-            }
-            directiveCodes.stream().filter(c -> !foundDirectives.contains(TextFolding.fold(c)))
-                    .forEach(absentDirectives::add);
+            codes.stream().filter(c -> !found.contains(TextFolding.fold(c))).forEach(absent::add);
         }
 
         private static Set<String> codes(List<CsvRow> rows, List<String> columns) {

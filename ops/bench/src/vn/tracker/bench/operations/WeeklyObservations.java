@@ -149,34 +149,19 @@ public final class WeeklyObservations {
                     - data.reservedIndicators, data.reservedIndicators);
             return;
         }
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         int last = chunks.size();
         java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
         long start = System.nanoTime();
         Log.info("weekly data: loading %d chunks (%d rows each) in %d streams; %d indicators reserved for ingest",
                 last, data.rowsPerChunk(), streams, data.reservedIndicators);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(streams);
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (int s = 0; s < streams; s++) {
-                futures.add(pool.submit(() -> {
-                    for (int n = next.getAndIncrement(); n < last; n = next.getAndIncrement()) {
-                        data.loadChunkRetrying(ctx, chunks.get(n));
-                        long done = rows.addAndGet(data.rowsPerChunk());
-                        if (n % 100 == 0) {
-                            double secs = (System.nanoTime() - start) / 1e9;
-                            Log.info("weekly data: %d rows loaded, %.0f rows/s", done, done / secs);
-                        }
-                    }
-                    return null;
-                }));
+        vn.tracker.bench.ParallelStreams.run(streams, last, n -> {
+            data.loadChunkRetrying(ctx, chunks.get(n));
+            long done = rows.addAndGet(data.rowsPerChunk());
+            if (n % 100 == 0) {
+                double secs = (System.nanoTime() - start) / 1e9;
+                Log.info("weekly data: %d rows loaded, %.0f rows/s", done, done / secs);
             }
-            for (java.util.concurrent.Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         double secs = (System.nanoTime() - start) / 1e9;
         ctx.record("weekly_preload_rows", rows.get());
         ctx.record("weekly_preload_streams", streams);
