@@ -1,7 +1,5 @@
 package vn.tracker.ops;
 
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataGeneration {
 
-    private final JdbcTemplate jdbc;
+    private final SharedGenerations generations;
 
-    DataGeneration(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    DataGeneration(SharedGenerations generations) {
+        this.generations = generations;
     }
 
-    /** One primary-key read, outside any transaction. */
+    /** One primary-key read, outside any transaction (the same row read the series cache uses). */
     public long current() {
-        List<Long> found = jdbc.queryForList("SELECT generation FROM cache_generation WHERE name = '"
-                + DataWriteGeneration.NAME + "'", Long.class);
-        return found.isEmpty() ? 0 : found.get(0);
+        return generations.current(DataWriteGeneration.NAME);
     }
 }
