@@ -9,6 +9,8 @@
 # runs beside the scenarios, so the response cache is invalidated as often as data changes.
 # The warm-up (10 s of the portal mix) always bypasses the cache: the measured run starts with a
 # warm JIT and a cold response cache. cache_hit_pct = answers with X-Cache: HIT.
+# jvm_cpu_ms_per_request = CPU the instances used during the scenario (/proc, JIT and GC included)
+# divided by its requests: the figure to compare builds by on a machine shared with other work.
 # Needs: ops/load/prepare-db.sh once; wrk (apt-get install wrk); nginx-light for --lb.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -49,12 +51,27 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=tgv" --data-
 session=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar" | tail -1)
 [ -n "$session" ] || say "warning: console login failed (no session cookie); console scenario will measure redirects"
 
+# CPU seconds (user + system) the instances' JVMs have used so far, from /proc (clock ticks → ms).
+# Divided by the requests of a scenario it gives the JVM's CPU per request, which moves far less
+# with the machine's other work than req/s or latencies do (JIT and GC included).
+jvm_cpu_ms() {
+  local total=0 n pid
+  for n in $(seq 1 ${#targets[@]}); do
+    pid=$(cat "$LOAD_WORK/app-$n.pid" 2>/dev/null) || continue
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") ))
+  done
+  echo $(( total * 1000 / $(getconf CLK_TCK) ))
+}
+
 heap_sampler() { # prints the max heap (MB) seen across instances while the file $1 exists
   local max=0
   while [ -f "$1" ]; do
     for t in "${targets[@]}"; do
-      v=$(curl -s -m 10 -H "Authorization: Bearer $TOKEN" "$t/actuator/prometheus" 2>/dev/null \
-        | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d", s / 1048576 }')
+      # One meter, not the whole Prometheus page: rendering every metric each second cost the
+      # instance ~2 % of its request threads' CPU in a profile of the portal mix.
+      v=$(curl -s -m 10 -H "Authorization: Bearer $TOKEN" "$t/actuator/metrics/jvm.memory.used?tag=area:heap" 2>/dev/null \
+        | grep -o '"value":[0-9.eE+-]*' | head -1 | awk -F: '{ printf "%d", $2 / 1048576 }')
       [ -n "$v" ] && [ "$v" -gt "$max" ] && max=$v
     done
     sleep 1
@@ -82,10 +99,14 @@ for s in ${scenarios//,/ }; do
   heap_file=$LOAD_WORK/heap.txt; heap_sampler "$flag" >"$heap_file" &
   sampler=$!
   cookie=""; [ "$s" = console ] && cookie=$session
+  cpu_before=$(jvm_cpu_ms)
   result=$(MIX_FILE=$LOAD_WORK/$s.mix TOKEN=$TOKEN COOKIE=$cookie NO_CACHE=$nocache \
     wrk -t2 -c"$conns" -d"$duration" --timeout 5s -s "$here/mix.lua" "$url" | grep '^RESULT' || echo "RESULT failed")
+  cpu_ms=$(( $(jvm_cpu_ms) - cpu_before ))
   rm -f "$flag"; wait "$sampler" || true
-  echo "scenario=$s ${result#RESULT } heap_max_mb=$(cat "$heap_file")" | tee -a "$report"
+  requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
+  cpu_per_request=$(awk -v c="$cpu_ms" -v r="${requests:-0}" 'BEGIN { if (r > 0) printf "%.2f", c / r; else print "NA" }')
+  echo "scenario=$s ${result#RESULT } heap_max_mb=$(cat "$heap_file") jvm_cpu_ms_per_request=$cpu_per_request" | tee -a "$report"
 done
 if [ "$writes" != 0 ]; then
   wait "$WRITER_PID" 2>/dev/null || true
