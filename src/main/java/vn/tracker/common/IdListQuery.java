@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * parameter, so every batch loader call translated its query again (about an eighth of a task
  * page's request CPU, ops/SCALING.md section 8). Here the list is padded to the next power of two
  * with its last id — a duplicate changes no {@code IN} answer — so a query has a handful of
- * shapes, each translated once and then served from Hibernate's query plan cache. Lists longer
+ * shapes, each translated once and then served from Hibernate's query plan cache. The smallest
+ * shape is two parameters, not one: Hibernate reads {@code in (:id0)} — a single parameter in the
+ * list — as a possibly multi-valued parameter, and a query that has one is never plan-cached
+ * either (a task by code, whose loaders all see one id, translated every one of them again). Lists longer
  * than {@link #CHUNK} run as several statements (callers group rows by id, so order across
  * chunks does not matter).
  */
@@ -53,7 +56,7 @@ public final class IdListQuery {
     }
 
     static int paddedSize(int n) {
-        return n <= 1 ? 1 : Math.min(CHUNK, Integer.highestOneBit(n - 1) << 1);
+        return n <= 2 ? 2 : Math.min(CHUNK, Integer.highestOneBit(n - 1) << 1);
     }
 
     private static String expanded(String jpql, int size) {

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.spi.QueryInterpretationCache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,14 +34,34 @@ class IdListQueryTest {
 
     @Test
     void paddedSizesArePowersOfTwoUpToOneChunk() {
-        assertThat(IdListQuery.paddedSize(0)).isEqualTo(1);
-        assertThat(IdListQuery.paddedSize(1)).isEqualTo(1);
+        assertThat(IdListQuery.paddedSize(0)).isEqualTo(2);
+        assertThat(IdListQuery.paddedSize(1)).isEqualTo(2);
         assertThat(IdListQuery.paddedSize(2)).isEqualTo(2);
         assertThat(IdListQuery.paddedSize(3)).isEqualTo(4);
         assertThat(IdListQuery.paddedSize(50)).isEqualTo(64);
         assertThat(IdListQuery.paddedSize(64)).isEqualTo(64);
         assertThat(IdListQuery.paddedSize(65)).isEqualTo(128);
         assertThat(IdListQuery.paddedSize(1024)).isEqualTo(1024);
+    }
+
+    @Test
+    void everyShapeIsTranslatedOnceAndThenServedFromThePlanCache() {
+        QueryInterpretationCache plans = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                .getQueryEngine().getInterpretationCache();
+        transactions.executeWithoutResult(status -> {
+            List<Long> all = em.createQuery("select a.id from Agency a order by a.id", Long.class).getResultList();
+            // A query text no other test uses, so its plans are counted from zero.
+            String jpql = "select a.code from Agency a where a.id in (:ids) and a.code <> 'plan-cache-probe'";
+            for (int n : new int[] {1, 2, 3}) {
+                int before = plans.getNumberOfCachedQueryPlans();
+                IdListQuery.list(em, jpql, String.class, all.subList(0, n));
+                int afterFirst = plans.getNumberOfCachedQueryPlans();
+                IdListQuery.list(em, jpql, String.class, all.subList(1, n + 1));
+                assertThat(plans.getNumberOfCachedQueryPlans()).as("%d ids, again", n).isEqualTo(afterFirst);
+                // One new plan for a new shape (1 and 2 ids share one), none for a shape seen before.
+                assertThat(afterFirst - before).as("%d ids", n).isEqualTo(n == 2 ? 0 : 1);
+            }
+        });
     }
 
     @Test
