@@ -1,6 +1,7 @@
 package vn.tracker.api;
 
 import graphql.language.Argument;
+import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -108,19 +109,36 @@ final class QueryMeasure {
         return PageRequest.DEFAULT_SIZE;
     }
 
+    /**
+     * Aliases in every selection set of the document (operations and fragments). A plain recursive
+     * walk: graphql-java's generic NodeTraverser did the same with a context object per node, ~2 %
+     * of the portal mix's request CPU for documents of a few dozen fields.
+     */
     private static long countAliases(Document document) {
-        long[] count = new long[1];
-        new graphql.language.NodeTraverser().depthFirst(new graphql.language.NodeVisitorStub() {
-            @Override
-            public graphql.util.TraversalControl visitField(Field node,
-                    graphql.util.TraverserContext<graphql.language.Node> context) {
-                if (node.getAlias() != null) {
-                    count[0]++;
-                }
-                return graphql.util.TraversalControl.CONTINUE;
+        long count = 0;
+        for (Definition<?> definition : document.getDefinitions()) {
+            if (definition instanceof OperationDefinition operation) {
+                count += countAliases(operation.getSelectionSet());
+            } else if (definition instanceof FragmentDefinition fragment) {
+                count += countAliases(fragment.getSelectionSet());
             }
-        }, document);
-        return count[0];
+        }
+        return count;
+    }
+
+    private static long countAliases(SelectionSet set) {
+        if (set == null) {
+            return 0;
+        }
+        long count = 0;
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field) {
+                count += (field.getAlias() != null ? 1 : 0) + countAliases(field.getSelectionSet());
+            } else if (selection instanceof InlineFragment inline) {
+                count += countAliases(inline.getSelectionSet());
+            }
+        }
+        return count;
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -53,6 +53,25 @@ class QueryLimitsGraphQlTest {
     }
 
     @Test
+    void aliasesCountInNestedFieldsInlineFragmentsAndFragmentsAlike() {
+        StringBuilder nested = new StringBuilder();
+        StringBuilder inline = new StringBuilder();
+        StringBuilder fragment = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            nested.append(" n").append(i).append(": code");
+            inline.append(" i").append(i).append(": name");
+            fragment.append(" f").append(i).append(": today");
+        }
+        String query = "{ agencies(first: 1) { edges { node {" + nested + " ... on Agency {" + inline
+                + "} } } } ...F } fragment F on Query {" + fragment + " }";
+        admin().document(query).execute().errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).getExtensions()).containsEntry("limit", "aliases");
+            assertThat(((Number) errors.get(0).getExtensions().get("actual")).longValue()).isEqualTo(600);
+        });
+    }
+
+    @Test
     void costMultipliesPageSizes() {
         // 100 agencies × 100 tasks each × 100 directives' tasks … is far over the limit.
         assertLimit("""
