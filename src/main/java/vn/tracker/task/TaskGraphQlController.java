@@ -5,13 +5,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import vn.tracker.agency.Agency;
 import vn.tracker.agency.AgencyService;
@@ -60,12 +57,6 @@ class TaskGraphQlController {
     TaskStats taskStats(@Argument TaskFilter filter, @Argument List<TaskStats.GroupBy> groupBy,
             @Argument LocalDate asOf, DataFetchingEnvironment env) {
         return stats.stats(filter, env.getArgument("filter"), groupBy, asOfDates.orToday(asOf));
-    }
-
-    @SchemaMapping
-    CompletableFuture<TaskHealth> health(Task task, @Argument LocalDate asOf,
-            DataLoader<TaskHealthLoader.Key, TaskHealth> healthLoader) {
-        return healthLoader.load(new TaskHealthLoader.Key(task, asOfDates.orToday(asOf)));
     }
 
     @BatchMapping

@@ -21,8 +21,11 @@ class TaskHealthLoader {
     record Key(Task task, LocalDate asOf) {
     }
 
+    /** The DataLoader's name in each request's registry (what {@link TaskHealthField} asks for). */
+    static final String NAME = TaskHealth.class.getName();
+
     TaskHealthLoader(BatchLoaderRegistry registry, TaskHealthPolicy policy) {
-        registry.forTypePair(Key.class, TaskHealth.class).registerMappedBatchLoader((keys, env) -> {
+        registry.forTypePair(Key.class, TaskHealth.class).withName(NAME).registerMappedBatchLoader((keys, env) -> {
             Map<LocalDate, List<Key>> byDate = new LinkedHashMap<>();
             keys.forEach(k -> byDate.computeIfAbsent(k.asOf(), d -> new ArrayList<>()).add(k));
             Map<Key, TaskHealth> result = new HashMap<>();

@@ -8,6 +8,7 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.execution.SelfDescribingDataFetcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 import vn.tracker.support.IntegrationTest;
@@ -33,9 +34,16 @@ class BatchLoadFieldsTest {
     }
 
     @Test
+    void healthIsAPlainTrivialLoadToo() {
+        // task.TaskHealthField: reads asOf and loads, without Spring's handler-method path.
+        assertThat(fetcher("Task", "health")).isInstanceOf(TrivialDataFetcher.class)
+                .isNotInstanceOf(SelfDescribingDataFetcher.class);
+    }
+
+    @Test
     void controllerFieldsKeepTheirContext() {
-        // health takes an argument and a DataLoader: controller code runs per field.
-        assertThat(fetcher("Task", "health")).isNotInstanceOf(TrivialDataFetcher.class);
+        // riskReasons takes an argument and a DataLoader: controller code runs per field.
+        assertThat(fetcher("Task", "riskReasons")).isNotInstanceOf(TrivialDataFetcher.class);
         assertThat(fetcher("Query", "tasks")).isNotInstanceOf(TrivialDataFetcher.class);
     }
 
