@@ -28,16 +28,17 @@ public enum DeadlineStatus {
     CANCELLED;
 
     public static DeadlineStatus of(Task t, LocalDate asOf) {
-        if (t.getStatus() == TaskStatus.CANCELLED) {
+        return of(t.getStatus(), t.getCompletedOn(), t.getDueOn(), asOf);
+    }
+
+    static DeadlineStatus of(TaskStatus status, LocalDate completed, LocalDate dueOn, LocalDate asOf) {
+        if (status == TaskStatus.CANCELLED) {
             return CANCELLED;
         }
-        LocalDate completed = t.getCompletedOn();
-        if (t.getStatus() == TaskStatus.COMPLETED && (completed == null || !completed.isAfter(asOf))) {
-            return completed == null || t.getDueOn() == null || !completed.isAfter(t.getDueOn())
-                    ? COMPLETED_ON_TIME : COMPLETED_LATE;
+        if (status == TaskStatus.COMPLETED && (completed == null || !completed.isAfter(asOf))) {
+            return completed == null || dueOn == null || !completed.isAfter(dueOn) ? COMPLETED_ON_TIME : COMPLETED_LATE;
         }
-        return t.getStatus() != TaskStatus.ONGOING && t.getDueOn() != null && t.getDueOn().isBefore(asOf)
-                ? OVERDUE : IN_PROGRESS_WITHIN_TERM;
+        return status != TaskStatus.ONGOING && dueOn != null && dueOn.isBefore(asOf) ? OVERDUE : IN_PROGRESS_WITHIN_TERM;
     }
 
     /** The same classification as a SQL predicate (never UNKNOWN: nullable columns are guarded). */

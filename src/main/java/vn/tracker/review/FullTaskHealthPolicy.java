@@ -54,6 +54,11 @@ public class FullTaskHealthPolicy implements TaskHealthPolicy {
         return result;
     }
 
+    /** Health and reasons from facts already read (the weekly review reads them with its own statement). */
+    HealthAssessment assess(TaskRiskFacts facts, LocalDate asOf) {
+        return new HealthRules(properties.defaults(), properties.programThresholds()).assess(facts, asOf);
+    }
+
     @Override
     public Predicate matches(Root<Task> task, CriteriaQuery<?> query, CriteriaBuilder cb, Set<TaskHealth> healths,
             LocalDate asOf) {

@@ -17,7 +17,6 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tracker.agency.Agency;
-import vn.tracker.common.IdListQuery;
 import vn.tracker.directive.Directive;
 import vn.tracker.directive.Program;
 import vn.tracker.task.Task;
@@ -67,16 +66,19 @@ public class HealthQueries {
         return result;
     }
 
-    /** Program codes of each task's assigning directive, for a batch (one statement). */
-    public Map<Long, List<String>> programsOf(List<Long> taskIds) {
-        Map<Long, List<String>> result = new java.util.HashMap<>();
-        if (taskIds.isEmpty()) {
-            return result;
-        }
-        IdListQuery.list(em, "select t.id, p.code from Task t join t.directive d join d.programs p where t.id in (:ids)"
-                        + " order by p.code", Object[].class, taskIds)
-                .forEach(r -> result.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
-        return result;
+    /**
+     * All tasks in scope and the DONE ones among them, in one statement (the review knows its
+     * overdue and at-risk counts from its own rows; ON_TRACK is the rest, the four classes partition).
+     */
+    public long[] tasksAndDone(LocalDate asOf, ReviewScope scope) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> q = cb.createQuery(Object[].class);
+        Root<Task> task = q.from(Task.class);
+        Predicate done = policy.matches(task, q, cb, Set.of(TaskHealth.DONE), asOf);
+        q.multiselect(cb.count(task), cb.sum(cb.<Integer>selectCase().when(done, 1).otherwise(0)))
+                .where(scope(task, q, cb, scope).toArray(Predicate[]::new));
+        Object[] row = em.createQuery(q).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
     }
 
     public Map<DeadlineStatus, Long> countByDeadlineStatus(LocalDate asOf, ReviewScope scope) {

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,10 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 import vn.tracker.annotation.Annotation;
-import vn.tracker.annotation.AnnotationRepository;
 import vn.tracker.common.AsOfDates;
 import vn.tracker.common.BadInputException;
 import vn.tracker.common.ConflictException;
+import vn.tracker.directive.DirectiveService;
+import vn.tracker.directive.Program;
 import vn.tracker.indicator.Period;
 import vn.tracker.indicator.PeriodType;
 import vn.tracker.security.CurrentActor;
@@ -37,13 +36,10 @@ import vn.tracker.task.TaskRepository;
 @Transactional(readOnly = true)
 public class WeeklyReviewService {
 
-    private static final Comparator<WeeklyReview.Item> ITEM_ORDER = Comparator
-            .comparing((WeeklyReview.Item i) -> i.health() == TaskHealth.OVERDUE ? 0 : 1)
-            .thenComparing(WeeklyReview.Item::code);
-
     private final HealthQueries queries;
+    private final FlaggedTaskQuery flaggedTasks;
+    private final DirectiveService directives;
     private final FullTaskHealthPolicy policy;
-    private final AnnotationRepository annotations;
     private final TaskRepository tasks;
     private final ClosedReviewRepository closedReviews;
     private final ClosedReviewItemRepository closedItems;
@@ -53,12 +49,13 @@ public class WeeklyReviewService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    WeeklyReviewService(HealthQueries queries, FullTaskHealthPolicy policy, AnnotationRepository annotations,
-            TaskRepository tasks, ClosedReviewRepository closedReviews, ClosedReviewItemRepository closedItems,
-            ReviewIndicators indicators, Permissions permissions, AsOfDates asOfDates, ObjectMapper json, Clock clock) {
+    WeeklyReviewService(HealthQueries queries, FlaggedTaskQuery flaggedTasks, DirectiveService directives,
+            FullTaskHealthPolicy policy, TaskRepository tasks, ClosedReviewRepository closedReviews,
+            ClosedReviewItemRepository closedItems, ReviewIndicators indicators, Permissions permissions, AsOfDates asOfDates, ObjectMapper json, Clock clock) {
         this.queries = queries;
+        this.flaggedTasks = flaggedTasks;
+        this.directives = directives;
         this.policy = policy;
-        this.annotations = annotations;
         this.tasks = tasks;
         this.closedReviews = closedReviews;
         this.closedItems = closedItems;
@@ -74,49 +71,77 @@ public class WeeklyReviewService {
      * (filtered to the scope), else computed live as of the date.
      */
     public WeeklyReview review(LocalDate asOf, ReviewScope scope) {
+        return review(asOf, scope, ReviewLimits.ALL);
+    }
+
+    /** As {@link #review(LocalDate, ReviewScope)} with item lists cut to the limits (counts exact). */
+    public WeeklyReview review(LocalDate asOf, ReviewScope scope, ReviewLimits limits) {
         return closedReviews.findByWeek(weekOf(asOf))
-                .map(closed -> restrict(read(closed), scope))
-                .orElseGet(() -> live(asOf, scope));
+                .map(closed -> limits.apply(restrict(read(closed), scope)))
+                .orElseGet(() -> live(asOf, scope, limits));
     }
 
     /** The review computed now from the current data, as of the date (never from a snapshot). */
     public WeeklyReview live(LocalDate asOf, ReviewScope scope) {
-        List<Task> flagged = queries.tasksWithHealth(EnumSet.of(TaskHealth.OVERDUE, TaskHealth.AT_RISK), asOf, scope);
-        List<Long> ids = flagged.stream().map(Task::getId).toList();
-        Map<Long, HealthAssessment> assessed = policy.assess(flagged, asOf);
-        Map<Long, WeeklyReview.Note> latest = latestNotes(ids);
-        Set<Long> explained = openAnnotationTasks(ids);
-        Map<Long, List<String>> programs = queries.programsOf(ids);
+        return live(asOf, scope, ReviewLimits.ALL);
+    }
 
-        Map<String, List<WeeklyReview.Item>> byAgency = new LinkedHashMap<>();
-        Map<String, String> agencyNames = new HashMap<>();
-        for (Task t : flagged) {
-            HealthAssessment a = assessed.get(t.getId());
-            WeeklyReview.Item item = new WeeklyReview.Item(t.getId(), t.getCode(), t.getProvinceCode(), t.getTitle(),
-                    t.getDirective() == null ? null : t.getDirective().getCode(), t.getLeadAgency().getCode(),
-                    t.getLeadAgency().getName(), t.getDueOn(), t.getDueText(), t.getStatus(), t.getProgress(),
-                    t.getResult(), a.health(), DeadlineStatus.of(t, asOf), a.reasons(), latest.get(t.getId()),
-                    explained.contains(t.getId()), programs.getOrDefault(t.getId(), List.of()));
-            byAgency.computeIfAbsent(item.leadAgencyCode(), k -> new ArrayList<>()).add(item);
-            agencyNames.put(item.leadAgencyCode(), item.leadAgencyName());
-        }
-        List<WeeklyReview.AgencyGroup> groups = new ArrayList<>();
-        List<WeeklyReview.Item> unexplained = new ArrayList<>();
-        byAgency.forEach((code, items) -> {
-            items.sort(ITEM_ORDER);
-            groups.add(group(code, agencyNames.get(code), items));
-            items.stream().filter(i -> !i.explained()).forEach(unexplained::add);
-        });
-        Map<TaskHealth, Long> counts = queries.countByHealth(asOf, scope);
-        WeeklyReview.Totals totals = new WeeklyReview.Totals(count(groups, TaskHealth.OVERDUE),
-                count(groups, TaskHealth.AT_RISK), unexplained.size(),
-                (int) counts.values().stream().mapToLong(Long::longValue).sum(),
-                counts.get(TaskHealth.DONE).intValue(), counts.get(TaskHealth.ON_TRACK).intValue());
+    /**
+     * The live review with item lists cut to the limits. A fixed number of statements whatever the
+     * number of flagged tasks: the previous closed review, the flagged tasks with their annotations
+     * (one streamed statement), the programs of the kept items' directives, the task totals.
+     */
+    public WeeklyReview live(LocalDate asOf, ReviewScope scope, ReviewLimits limits) {
         WeeklyReview previous = previousClosed(asOf).map(r -> restrict(read(r), scope)).orElse(null);
+        Map<Long, WeeklyReview.Item> before = new LinkedHashMap<>();
+        if (previous != null) {
+            previous.groups().forEach(g -> g.items().forEach(i -> before.put(i.taskId(), i)));
+        }
+        FlaggedTaskTally tally = new FlaggedTaskTally(asOf, limits, before);
+        flaggedTasks.forEach(asOf, scope, tally::add);
+
+        Map<Long, WeeklyReview.Item> items = items(tally, asOf);
+        List<WeeklyReview.AgencyGroup> groups = tally.groups().stream()
+                .map(g -> new WeeklyReview.AgencyGroup(g.code, g.name, g.overdue, g.flagged - g.overdue,
+                        g.unexplained, g.rows.stream().map(r -> items.get(r.id())).toList()))
+                .toList();
+        List<WeeklyReview.Item> unexplained = tally.unexplainedRows().stream().map(r -> items.get(r.id())).toList();
+        long[] tasksAndDone = queries.tasksAndDone(asOf, scope);
+        int overdue = tally.overdue();
+        WeeklyReview.Totals totals = new WeeklyReview.Totals(overdue, tally.flagged() - overdue, tally.unexplained(),
+                (int) tasksAndDone[0], (int) tasksAndDone[1],
+                (int) (tasksAndDone[0] - tasksAndDone[1] - tally.flagged()));
         WeeklyReview.Changes changes = previous == null ? WeeklyReview.Changes.NONE
-                : changes(previous, groups, asOf);
-        return new WeeklyReview(asOf, weekOf(asOf), false, null, null, totals, List.copyOf(groups),
-                List.copyOf(unexplained), changes, previous == null ? null : previous.asOf());
+                : changes(tally, before, asOf);
+        return new WeeklyReview(asOf, weekOf(asOf), false, null, null, totals, groups, unexplained, changes,
+                previous == null ? null : previous.asOf());
+    }
+
+    /** The kept rows as items, with reasons and programs (one statement for the programs). */
+    private Map<Long, WeeklyReview.Item> items(FlaggedTaskTally tally, LocalDate asOf) {
+        Map<Long, FlaggedTaskRow> kept = new LinkedHashMap<>();
+        tally.groups().forEach(g -> g.rows.forEach(r -> kept.put(r.id(), r)));
+        tally.unexplainedRows().forEach(r -> kept.put(r.id(), r));
+        Set<Long> directiveIds = new HashSet<>();
+        kept.values().forEach(r -> {
+            if (r.directiveId() != null) {
+                directiveIds.add(r.directiveId());
+            }
+        });
+        Map<Long, List<String>> programs = new HashMap<>();
+        if (!directiveIds.isEmpty()) {
+            directives.programsOf(directiveIds).forEach((id, list) ->
+                    programs.put(id, list.stream().map(Program::getCode).sorted().toList()));
+        }
+        Map<Long, WeeklyReview.Item> result = new HashMap<>();
+        for (FlaggedTaskRow r : kept.values()) {
+            List<String> codes = r.directiveId() == null ? List.of() : programs.getOrDefault(r.directiveId(), List.of());
+            HealthAssessment a = policy.assess(r.facts(Set.copyOf(codes)), asOf);
+            result.put(r.id(), new WeeklyReview.Item(r.id(), r.code(), r.province(), r.title(), r.directiveCode(),
+                    r.leadAgencyCode(), r.leadAgencyName(), r.dueOn(), r.dueText(), r.status(), r.progress(),
+                    r.result(), a.health(), r.deadlineStatus(asOf), a.reasons(), r.latest(), r.explained(), codes));
+        }
+        return result;
     }
 
     /**
@@ -165,23 +190,9 @@ public class WeeklyReviewService {
         return json.readValue(closed.getSnapshot(), WeeklyReview.class);
     }
 
-    private WeeklyReview.Changes changes(WeeklyReview previous, List<WeeklyReview.AgencyGroup> groups, LocalDate asOf) {
-        Map<Long, WeeklyReview.Item> before = new LinkedHashMap<>();
-        previous.groups().forEach(g -> g.items().forEach(i -> before.put(i.taskId(), i)));
-        Map<Long, WeeklyReview.Item> now = new LinkedHashMap<>();
-        groups.forEach(g -> g.items().forEach(i -> now.put(i.taskId(), i)));
-        List<WeeklyReview.Change> newlyOverdue = new ArrayList<>();
-        List<WeeklyReview.Change> newlyAtRisk = new ArrayList<>();
-        now.values().forEach(i -> {
-            WeeklyReview.Item was = before.get(i.taskId());
-            TaskHealth prev = was == null ? null : was.health();
-            if (i.health() == TaskHealth.OVERDUE && prev != TaskHealth.OVERDUE) {
-                newlyOverdue.add(change(i, prev, i.health()));
-            } else if (i.health() == TaskHealth.AT_RISK && prev == null) {
-                newlyAtRisk.add(change(i, null, i.health()));
-            }
-        });
-        List<Long> leftIds = before.keySet().stream().filter(id -> !now.containsKey(id)).toList();
+    private WeeklyReview.Changes changes(FlaggedTaskTally tally, Map<Long, WeeklyReview.Item> before,
+            LocalDate asOf) {
+        List<Long> leftIds = tally.leftSincePrevious();
         List<Task> left = tasks.findAllById(leftIds);
         Map<Long, HealthAssessment> current = policy.assess(left, asOf);
         List<WeeklyReview.Change> backOnTrack = new ArrayList<>();
@@ -198,7 +209,7 @@ public class WeeklyReviewService {
                 backOnTrack.add(change(was, was.health(), a.health()));
             }
         }
-        return new WeeklyReview.Changes(newlyOverdue, newlyAtRisk, backOnTrack, completed);
+        return new WeeklyReview.Changes(tally.newlyOverdue(), tally.newlyAtRisk(), backOnTrack, completed);
     }
 
     private static WeeklyReview.Change change(WeeklyReview.Item i, TaskHealth previous, TaskHealth now) {
@@ -254,26 +265,8 @@ public class WeeklyReviewService {
         return groups.stream().mapToInt(g -> health == TaskHealth.OVERDUE ? g.overdue() : g.atRisk()).sum();
     }
 
-    private Map<Long, WeeklyReview.Note> latestNotes(List<Long> taskIds) {
-        Map<Long, WeeklyReview.Note> result = new HashMap<>();
-        if (taskIds.isEmpty()) {
-            return result;
-        }
-        for (Annotation a : annotations.findLatestForTasks(taskIds)) {
-            result.put(a.getTask().getId(), note(a));
-        }
-        return result;
-    }
-
     static WeeklyReview.Note note(Annotation a) {
         return new WeeklyReview.Note(a.getId(), a.getCategory().getCode(), a.getCategory().getNameVi(), a.getText(),
                 a.isBlocking(), a.isRaisesRisk(), a.isResolved(), a.getCreatedBy(), a.getCreatedAt());
-    }
-
-    private Set<Long> openAnnotationTasks(List<Long> taskIds) {
-        if (taskIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(annotations.findTaskIdsWithOpenAnnotation(taskIds));
     }
 }
