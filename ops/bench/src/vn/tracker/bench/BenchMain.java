@@ -77,7 +77,7 @@ public final class BenchMain {
         try {
             List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(",")) : null;
             List<BenchOperation> selected = Operations.all().stream()
-                    .filter(op -> only == null || only.contains(op.name())).toList();
+                    .filter(op -> only == null ? op.runsByDefault() : only.contains(op.name())).toList();
             // Only the indicator operations selected: agencies suffice, skip hours of task data.
             boolean taskData = selected.stream().anyMatch(BenchOperation::needsTaskData);
             vn.tracker.bench.operations.WeeklyObservations.configure(quick, warmup + rounds);

@@ -28,6 +28,14 @@ public interface BenchOperation {
         return true;
     }
 
+    /**
+     * Whether a run without {@code --only} includes it (false: a variant measured on demand, kept
+     * out of --quick's time and line).
+     */
+    default boolean runsByDefault() {
+        return true;
+    }
+
     /** Called once before timing: pick inputs, build documents, check the data is there. */
     default void prepare(BenchContext ctx) throws Exception {
     }

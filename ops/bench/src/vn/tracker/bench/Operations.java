@@ -6,6 +6,7 @@ import vn.tracker.bench.operations.SeriesOperation;
 import vn.tracker.bench.operations.TaskByCodeOperation;
 import vn.tracker.bench.operations.TaskPageOperation;
 import vn.tracker.bench.operations.TaskStatsOperation;
+import vn.tracker.bench.operations.WeeklyReviewFullOperation;
 import vn.tracker.bench.operations.WeeklyReviewOperation;
 import vn.tracker.bench.operations.XlsxExportOperation;
 
@@ -22,6 +23,7 @@ final class Operations {
         return List.of(
                 new TaskPageOperation(),
                 new WeeklyReviewOperation(),
+                new WeeklyReviewFullOperation(), // only with --only review_full
                 new TaskStatsOperation(),
                 new TaskByCodeOperation(),
                 new XlsxExportOperation(),

@@ -40,6 +40,7 @@ final class FlaggedTaskTally {
     private final List<WeeklyReview.Change> newlyOverdue = new ArrayList<>();
     private final List<WeeklyReview.Change> newlyAtRisk = new ArrayList<>();
     private int unexplained;
+    private int kept;
 
     /** @param previous the previous closed review's items by task id (empty when there is none) */
     FlaggedTaskTally(LocalDate asOf, ReviewLimits limits, Map<Long, WeeklyReview.Item> previous) {
@@ -51,8 +52,9 @@ final class FlaggedTaskTally {
     void add(FlaggedTaskRow row) {
         Group g = groups.computeIfAbsent(row.leadAgencyCode(), k -> new Group(k, row.leadAgencyName()));
         boolean overdue = row.overdue(asOf);
-        if (limits.keepInGroup(g.flagged)) {
+        if (limits.keepInGroup(g.flagged, kept)) {
             g.rows.add(row);
+            kept++;
         }
         g.flagged++;
         if (overdue) {

@@ -1,6 +1,7 @@
 package vn.tracker.review;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,8 @@ import vn.tracker.console.QueryLink;
 class ReviewConsoleController {
 
     static final int PAST_REVIEWS = 12;
+    static final int ITEMS_PER_GROUP = 20;
+    static final int ITEMS_ON_PAGE = 500;
 
     private final WeeklyReviewService reviews;
     private final AppendixExportService exports;
@@ -36,14 +39,29 @@ class ReviewConsoleController {
         this.asOfDates = asOfDates;
     }
 
+    /**
+     * The week's review, optionally of one province or one lead agency. The list shows each
+     * agency's first {@link #ITEMS_PER_GROUP} items and at most {@link #ITEMS_ON_PAGE} in all, with
+     * exact counts and a link to the agency's full list: a province at national scale has ~15,000
+     * red and amber tasks, which no meeting reads on one page.
+     */
     @GetMapping("/review")
     String review(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String province, @RequestParam(required = false) String agency,
             Model model) {
         LocalDate date = asOfDates.orToday(asOf);
+        String lead = agency == null || agency.isBlank() ? null : agency.trim();
+        ReviewScope scope = new ReviewScope(province, lead == null ? List.of() : List.of(lead), List.of());
+        ReviewLimits limits = lead != null ? new ReviewLimits(null, null, 0)
+                : new ReviewLimits(ITEMS_PER_GROUP, ITEMS_ON_PAGE, 0);
         model.addAttribute("asOf", date);
-        model.addAttribute("review", reviews.review(date, ReviewScope.ALL));
+        model.addAttribute("province", scope.province());
+        model.addAttribute("agency", lead);
+        model.addAttribute("review", reviews.review(date, scope, limits));
         model.addAttribute("pastReviews", reviews.closedReviews(PAST_REVIEWS));
-        model.addAttribute("xlsxUrl", QueryLink.to("/review/appendix.xlsx").with("asOf", date).toString());
+        model.addAttribute("xlsxUrl", QueryLink.to("/review/appendix.xlsx").with("asOf", date)
+                .with("province", scope.province()).with("agency", lead).toString());
+        model.addAttribute("agencyLink", QueryLink.to("/review").with("asOf", date).with("province", scope.province()));
         return "review/page";
     }
 
@@ -63,9 +81,11 @@ class ReviewConsoleController {
     /** The week's review in the provincial appendix layout. */
     @GetMapping("/review/appendix.xlsx")
     ResponseEntity<byte[]> appendix(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String province, @RequestParam(required = false) String agency) {
         LocalDate date = asOfDates.orToday(asOf);
-        byte[] xlsx = exports.weeklyReview(date, ReviewScope.ALL);
+        byte[] xlsx = exports.weeklyReview(date, new ReviewScope(province,
+                agency == null || agency.isBlank() ? List.of() : List.of(agency.trim()), List.of()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("giao-ban-tuan-" + WeeklyReviewService.weekOf(date) + ".xlsx").build().toString())

@@ -24,7 +24,7 @@ import vn.tracker.task.TaskService;
 class ReviewGraphQlController {
 
     /** The schema's default for {@code items(first:)} and {@code unexplained(first:)}. */
-    static final int DEFAULT_ITEMS = 50;
+    static final int DEFAULT_ITEMS = 20;
 
     /** Mirrors the ReviewFilter input. */
     record ReviewFilterInput(String province, List<String> leadAgencies, List<String> programs) {
@@ -52,7 +52,7 @@ class ReviewGraphQlController {
             DataFetchingFieldSelectionSet selection) {
         LocalDate date = asOfDates.orToday(asOf);
         ReviewScope scope = filter == null ? ReviewScope.ALL : filter.scope();
-        ReviewLimits limits = new ReviewLimits(reach(selection.getFields("groups/items")),
+        ReviewLimits limits = new ReviewLimits(reach(selection.getFields("groups/items")), null,
                 reach(selection.getFields("unexplained")));
         return Boolean.TRUE.equals(live) ? reviews.live(date, scope, limits) : reviews.review(date, scope, limits);
     }

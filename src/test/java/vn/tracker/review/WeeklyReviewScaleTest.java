@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tracker.agency.Agency;
 import vn.tracker.annotation.Annotation;
 import vn.tracker.annotation.ReasonCategory;
+import vn.tracker.console.ConsoleTestClient;
 import vn.tracker.support.IntegrationTest;
 import vn.tracker.support.SqlStatements;
 import vn.tracker.support.TestTokens;
@@ -48,6 +50,8 @@ class WeeklyReviewScaleTest {
     TransactionTemplate tx;
     @Autowired
     SqlStatements sql;
+    @LocalServerPort
+    int port;
 
     ReviewFixtures fx;
     Agency so;
@@ -151,11 +155,11 @@ class WeeklyReviewScaleTest {
                 .containsExactly("T4-SC-SO", "T4-SC-XA")
                 .path("weeklyReview.groups[0].overdue").entity(Integer.class).isEqualTo(120)
                 .path("weeklyReview.groups[0].unexplained").entity(Integer.class).isEqualTo(80)
-                .path("weeklyReview.groups[0].items").entityList(Object.class).hasSize(50)
+                .path("weeklyReview.groups[0].items").entityList(Object.class).hasSize(20)
                 .path("weeklyReview.groups[0].tail[*].code").entityList(String.class).isEqualTo(page)
                 .path("weeklyReview.groups[1].items").entityList(Object.class).hasSize(3)
                 .path("weeklyReview.groups[1].tail").entityList(Object.class).hasSize(0)
-                .path("weeklyReview.unexplained").entityList(Object.class).hasSize(50);
+                .path("weeklyReview.unexplained").entityList(Object.class).hasSize(20);
         // Counts only: no items built at all.
         admin().document("""
                 query($asOf: Date) { weeklyReview(asOf: $asOf, filter: {province: "T4"}, live: true) {
@@ -165,5 +169,21 @@ class WeeklyReviewScaleTest {
                 { weeklyReview(asOf: "2026-03-10", filter: {province: "T4"}) { groups { items(first: -1) { code } } } }""")
                 .execute().errors().satisfy(errors -> assertThat(errors.get(0).getExtensions())
                         .containsEntry("code", "BAD_USER_INPUT"));
+    }
+
+    @Test
+    void consolePageShowsTwentyPerAgencyWithExactCountsAndLinksToTheFullList() {
+        overdue(so, "A", 0, 45);
+        overdue(xa, "B", 0, 3);
+        ConsoleTestClient tgv = ConsoleTestClient.signedIn(port, "tgv");
+        String page = tgv.get("/review?asOf=2026-03-10&province=T4").body();
+        assertThat(page).contains("id=\"agency-T4-SC-SO\"", "45 quá hạn, 0 có nguy cơ, 30 chưa giải trình",
+                "data-code=\"T4-SC-A-0019\"", "Đang hiện 20 trên 45 nhiệm vụ.",
+                "href=\"/review?asOf=2026-03-10&amp;province=T4&amp;agency=T4-SC-SO\"",
+                "data-code=\"T4-SC-B-0002\"", "href=\"/review/appendix.xlsx?asOf=2026-03-10&amp;province=T4\"")
+                .doesNotContain("data-code=\"T4-SC-A-0020\"", "agency=T4-SC-XA\"");
+        String agency = tgv.get("/review?asOf=2026-03-10&province=T4&agency=T4-SC-SO").body();
+        assertThat(agency).contains("data-code=\"T4-SC-A-0044\"").doesNotContain("id=\"agency-T4-SC-XA\"",
+                "Đang hiện");
     }
 }
