@@ -20,8 +20,9 @@ record FlaggedTaskRow(Long id, String code, String province, String title, Long 
                 programCodes);
     }
 
-    boolean overdue(LocalDate asOf) {
-        return HealthRules.isOverdue(facts(Set.of()), asOf);
+    FlaggedTask key(LocalDate asOf) {
+        return new FlaggedTask(id, code, province, title, leadAgencyCode, leadAgencyName,
+                HealthRules.isOverdue(facts(Set.of()), asOf), explained);
     }
 
     DeadlineStatus deadlineStatus(LocalDate asOf) {

@@ -1,6 +1,5 @@
 package vn.tracker.review;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ final class FlaggedTaskTally {
         int flagged;
         int overdue;
         int unexplained;
-        final List<FlaggedTaskRow> rows = new ArrayList<>();
+        final List<FlaggedTask> kept = new ArrayList<>();
 
         Group(String code, String name) {
             this.code = code;
@@ -31,11 +30,10 @@ final class FlaggedTaskTally {
         }
     }
 
-    private final LocalDate asOf;
     private final ReviewLimits limits;
     private final Map<Long, WeeklyReview.Item> previous;
     private final Map<String, Group> groups = new LinkedHashMap<>();
-    private final List<FlaggedTaskRow> unexplainedRows = new ArrayList<>();
+    private final List<FlaggedTask> unexplainedKept = new ArrayList<>();
     private final Set<Long> seen = new HashSet<>();
     private final List<WeeklyReview.Change> newlyOverdue = new ArrayList<>();
     private final List<WeeklyReview.Change> newlyAtRisk = new ArrayList<>();
@@ -43,17 +41,16 @@ final class FlaggedTaskTally {
     private int kept;
 
     /** @param previous the previous closed review's items by task id (empty when there is none) */
-    FlaggedTaskTally(LocalDate asOf, ReviewLimits limits, Map<Long, WeeklyReview.Item> previous) {
-        this.asOf = asOf;
+    FlaggedTaskTally(ReviewLimits limits, Map<Long, WeeklyReview.Item> previous) {
         this.limits = limits;
         this.previous = previous;
     }
 
-    void add(FlaggedTaskRow row) {
+    void add(FlaggedTask row) {
         Group g = groups.computeIfAbsent(row.leadAgencyCode(), k -> new Group(k, row.leadAgencyName()));
-        boolean overdue = row.overdue(asOf);
+        boolean overdue = row.overdue();
         if (limits.keepInGroup(g.flagged, kept)) {
-            g.rows.add(row);
+            g.kept.add(row);
             kept++;
         }
         g.flagged++;
@@ -62,7 +59,7 @@ final class FlaggedTaskTally {
         }
         if (!row.explained()) {
             if (limits.keepUnexplained(unexplained)) {
-                unexplainedRows.add(row);
+                unexplainedKept.add(row);
             }
             unexplained++;
             g.unexplained++;
@@ -72,7 +69,7 @@ final class FlaggedTaskTally {
         }
     }
 
-    private void compareWithPrevious(FlaggedTaskRow row, boolean overdue) {
+    private void compareWithPrevious(FlaggedTask row, boolean overdue) {
         seen.add(row.id());
         WeeklyReview.Item was = previous.get(row.id());
         TaskHealth before = was == null ? null : was.health();
@@ -84,7 +81,7 @@ final class FlaggedTaskTally {
         }
     }
 
-    private static WeeklyReview.Change change(FlaggedTaskRow r, TaskHealth before, TaskHealth now) {
+    private static WeeklyReview.Change change(FlaggedTask r, TaskHealth before, TaskHealth now) {
         return new WeeklyReview.Change(r.id(), r.code(), r.province(), r.title(), r.leadAgencyCode(), before, now);
     }
 
@@ -92,8 +89,16 @@ final class FlaggedTaskTally {
         return List.copyOf(groups.values());
     }
 
-    List<FlaggedTaskRow> unexplainedRows() {
-        return unexplainedRows;
+    List<FlaggedTask> unexplainedKept() {
+        return unexplainedKept;
+    }
+
+    /** Ids of the tasks that become items (in a group or on the unexplained list). */
+    java.util.Set<Long> keptIds() {
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        groups.values().forEach(g -> g.kept.forEach(t -> ids.add(t.id())));
+        unexplainedKept.forEach(t -> ids.add(t.id()));
+        return ids;
     }
 
     int overdue() {

@@ -36,6 +36,9 @@ import vn.tracker.task.TaskRepository;
 @Transactional(readOnly = true)
 public class WeeklyReviewService {
 
+    /** A cut review reads its items' columns by id up to this many; beyond, it re-reads the scope. */
+    static final int DETAILS_BY_ID = 5_000;
+
     private final HealthQueries queries;
     private final FlaggedTaskQuery flaggedTasks;
     private final DirectiveService directives;
@@ -88,8 +91,9 @@ public class WeeklyReviewService {
 
     /**
      * The live review with item lists cut to the limits. A fixed number of statements whatever the
-     * number of flagged tasks: the previous closed review, the flagged tasks with their annotations
-     * (one streamed statement), the programs of the kept items' directives, the task totals.
+     * number of flagged tasks: the previous closed review; the flagged tasks with their annotations
+     * (one streamed statement) or, for a cut review, the flagged tasks as counted plus the item
+     * columns of the kept ones (two); the programs of the items' directives; the task totals.
      */
     public WeeklyReview live(LocalDate asOf, ReviewScope scope, ReviewLimits limits) {
         WeeklyReview previous = previousClosed(asOf).map(r -> restrict(read(r), scope)).orElse(null);
@@ -97,15 +101,34 @@ public class WeeklyReviewService {
         if (previous != null) {
             previous.groups().forEach(g -> g.items().forEach(i -> before.put(i.taskId(), i)));
         }
-        FlaggedTaskTally tally = new FlaggedTaskTally(asOf, limits, before);
-        flaggedTasks.forEach(asOf, scope, tally::add);
+        FlaggedTaskTally tally = new FlaggedTaskTally(limits, before);
+        Map<Long, FlaggedTaskRow> rows = new HashMap<>();
+        if (limits.equals(ReviewLimits.ALL)) {
+            flaggedTasks.forEach(asOf, scope, r -> {
+                tally.add(r.key(asOf));
+                rows.put(r.id(), r);
+            });
+        } else {
+            // Count every flagged task without its annotations, then read the item columns of the kept ones.
+            flaggedTasks.forEachCounted(asOf, scope, tally::add);
+            Set<Long> kept = tally.keptIds();
+            if (kept.size() <= DETAILS_BY_ID) {
+                rows.putAll(flaggedTasks.details(kept));
+            } else {
+                flaggedTasks.forEach(asOf, scope, r -> {
+                    if (kept.contains(r.id())) {
+                        rows.put(r.id(), r);
+                    }
+                });
+            }
+        }
 
-        Map<Long, WeeklyReview.Item> items = items(tally, asOf);
+        Map<Long, WeeklyReview.Item> items = items(rows.values(), asOf);
         List<WeeklyReview.AgencyGroup> groups = tally.groups().stream()
                 .map(g -> new WeeklyReview.AgencyGroup(g.code, g.name, g.overdue, g.flagged - g.overdue,
-                        g.unexplained, g.rows.stream().map(r -> items.get(r.id())).toList()))
+                        g.unexplained, itemsOf(g.kept, items)))
                 .toList();
-        List<WeeklyReview.Item> unexplained = tally.unexplainedRows().stream().map(r -> items.get(r.id())).toList();
+        List<WeeklyReview.Item> unexplained = itemsOf(tally.unexplainedKept(), items);
         long[] tasksAndDone = queries.tasksAndDone(asOf, scope);
         int overdue = tally.overdue();
         WeeklyReview.Totals totals = new WeeklyReview.Totals(overdue, tally.flagged() - overdue, tally.unexplained(),
@@ -117,13 +140,15 @@ public class WeeklyReviewService {
                 previous == null ? null : previous.asOf());
     }
 
-    /** The kept rows as items, with reasons and programs (one statement for the programs). */
-    private Map<Long, WeeklyReview.Item> items(FlaggedTaskTally tally, LocalDate asOf) {
-        Map<Long, FlaggedTaskRow> kept = new LinkedHashMap<>();
-        tally.groups().forEach(g -> g.rows.forEach(r -> kept.put(r.id(), r)));
-        tally.unexplainedRows().forEach(r -> kept.put(r.id(), r));
+    private static List<WeeklyReview.Item> itemsOf(List<FlaggedTask> tasks, Map<Long, WeeklyReview.Item> items) {
+        // A task deleted between the two reads of a cut review has no item: it is left out.
+        return tasks.stream().map(t -> items.get(t.id())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Rows as items, with reasons and programs (one statement for the programs). */
+    private Map<Long, WeeklyReview.Item> items(java.util.Collection<FlaggedTaskRow> kept, LocalDate asOf) {
         Set<Long> directiveIds = new HashSet<>();
-        kept.values().forEach(r -> {
+        kept.forEach(r -> {
             if (r.directiveId() != null) {
                 directiveIds.add(r.directiveId());
             }
@@ -134,7 +159,7 @@ public class WeeklyReviewService {
                     programs.put(id, list.stream().map(Program::getCode).sorted().toList()));
         }
         Map<Long, WeeklyReview.Item> result = new HashMap<>();
-        for (FlaggedTaskRow r : kept.values()) {
+        for (FlaggedTaskRow r : kept) {
             List<String> codes = r.directiveId() == null ? List.of() : programs.getOrDefault(r.directiveId(), List.of());
             HealthAssessment a = policy.assess(r.facts(Set.copyOf(codes)), asOf);
             result.put(r.id(), new WeeklyReview.Item(r.id(), r.code(), r.province(), r.title(), r.directiveCode(),

@@ -107,20 +107,30 @@ class WeeklyReviewScaleTest {
         });
     }
 
-    long statementsForFullReview(int flagged) {
-        admin().document(FULL).variable("asOf", AS_OF.toString()).execute(); // warm-up: first-use initialisation
-        return sql.during(() -> admin().document(FULL).variable("asOf", AS_OF.toString()).execute()
+    /** The default answer: 20 items per group, 20 unexplained (a count, then the kept items' columns). */
+    static final String CUT = """
+            query($asOf: Date) { weeklyReview(asOf: $asOf, filter: {province: "T4"}, live: true) {
+              totals { overdue flagged unexplained }
+              groups { agencyCode overdue items { code reasons { code } latestAnnotation { text } } }
+              unexplained { code } } }""";
+
+    long statements(String document, int flagged, int items) {
+        admin().document(document).variable("asOf", AS_OF.toString()).execute(); // warm-up: first-use initialisation
+        return sql.during(() -> admin().document(document).variable("asOf", AS_OF.toString()).execute()
                 .path("weeklyReview.totals.flagged").entity(Integer.class).isEqualTo(flagged)
-                .path("weeklyReview.groups[0].items").entityList(Object.class).hasSize(flagged));
+                .path("weeklyReview.groups[0].items").entityList(Object.class).hasSize(items));
     }
 
     @Test
     void statementsStayTheSameFromFiveToOverAThousandFlaggedTasks() {
         overdue(so, "A", 0, 5);
-        long small = statementsForFullReview(5);
+        long small = statements(FULL, 5, 5);
+        long smallCut = statements(CUT, 5, 5);
         overdue(so, "A", 5, 1_100); // more than one id-list batch (1,024)
-        long large = statementsForFullReview(1_100);
+        long large = statements(FULL, 1_100, 1_100);
+        long largeCut = statements(CUT, 1_100, 20);
         assertThat(large).isEqualTo(small).isLessThanOrEqualTo(8);
+        assertThat(largeCut).isEqualTo(smallCut).isLessThanOrEqualTo(small + 1);
 
         admin().document(FULL).variable("asOf", AS_OF.toString()).execute()
                 .path("weeklyReview.totals.overdue").entity(Integer.class).isEqualTo(1_100)
