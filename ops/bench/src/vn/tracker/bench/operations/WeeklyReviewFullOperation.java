@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tools.jackson.databind.JsonNode;
 import vn.tracker.bench.BenchContext;
 import vn.tracker.bench.BenchOperation;
 import vn.tracker.bench.HealthSql;
@@ -56,10 +55,7 @@ public class WeeklyReviewFullOperation implements BenchOperation {
 
     @Override
     public Object product(BenchContext ctx, int iteration) throws Exception {
-        JsonNode review = ctx.graphql(DOCUMENT, Map.of("asOf", ctx.asOf().toString())).get("weeklyReview");
-        List<String> codes = new ArrayList<>();
-        review.get("groups").forEach(g -> g.get("items").forEach(i -> codes.add(i.get("code").asString())));
-        return codes.stream().sorted().toList();
+        return WeeklyReviewOperation.itemCodes(ctx, DOCUMENT);
     }
 
     @Override
@@ -83,7 +79,6 @@ public class WeeklyReviewFullOperation implements BenchOperation {
                 }
             }
             if (!ids.isEmpty()) {
-                String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
                 Map<Long, String> names = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name FROM agency WHERE id IN ("
                         + agencyIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
@@ -92,14 +87,7 @@ public class WeeklyReviewFullOperation implements BenchOperation {
                         names.put(rs.getLong(1), rs.getString(3));
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT a.task_id, a.text, a.blocking, a.resolved, rc.code"
-                        + " FROM annotation a JOIN reason_category rc ON rc.id = a.category_id WHERE a.id IN"
-                        + " (SELECT MAX(id) FROM annotation WHERE task_id IN (" + in + ") GROUP BY task_id)");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.put(-rs.getLong(1), rs.getString(2));
-                    }
-                }
+                WeeklyReviewOperation.readLatestAnnotations(c, ids);
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*),"
                     + " SUM(CASE WHEN " + HealthSql.done(ctx.asOf()) + " THEN 1 ELSE 0 END),"

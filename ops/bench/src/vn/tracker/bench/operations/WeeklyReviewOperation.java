@@ -58,10 +58,28 @@ public class WeeklyReviewOperation implements BenchOperation {
 
     @Override
     public Object product(BenchContext ctx, int iteration) throws Exception {
-        JsonNode review = ctx.graphql(DOCUMENT, Map.of("asOf", ctx.asOf().toString())).get("weeklyReview");
+        return itemCodes(ctx, DOCUMENT);
+    }
+
+    /** The codes of the groups' items in the product's answer, sorted (the comparable answer). */
+    static List<String> itemCodes(BenchContext ctx, String document) throws Exception {
+        JsonNode review = ctx.graphql(document, Map.of("asOf", ctx.asOf().toString())).get("weeklyReview");
         List<String> codes = new ArrayList<>();
         review.get("groups").forEach(g -> g.get("items").forEach(i -> codes.add(i.get("code").asString())));
         return codes.stream().sorted().toList();
+    }
+
+    /** The latest annotation (with its category) of each task, read as a client would. */
+    static void readLatestAnnotations(Connection c, List<Long> taskIds) throws Exception {
+        String in = taskIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.task_id, a.text, a.blocking, a.resolved, rc.code"
+                + " FROM annotation a JOIN reason_category rc ON rc.id = a.category_id WHERE a.id IN"
+                + " (SELECT MAX(id) FROM annotation WHERE task_id IN (" + in + ") GROUP BY task_id)");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rs.getString(2);
+            }
+        }
     }
 
     @Override
@@ -101,15 +119,7 @@ public class WeeklyReviewOperation implements BenchOperation {
                 }
             }
             if (!kept.isEmpty()) {
-                String in = kept.stream().map(String::valueOf).collect(Collectors.joining(","));
-                try (PreparedStatement ps = c.prepareStatement("SELECT a.task_id, a.text, a.blocking, a.resolved, rc.code"
-                        + " FROM annotation a JOIN reason_category rc ON rc.id = a.category_id WHERE a.id IN"
-                        + " (SELECT MAX(id) FROM annotation WHERE task_id IN (" + in + ") GROUP BY task_id)");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(2);
-                    }
-                }
+                readLatestAnnotations(c, kept);
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*),"
                     + " SUM(CASE WHEN " + HealthSql.done(ctx.asOf()) + " THEN 1 ELSE 0 END)"
