@@ -105,8 +105,8 @@ class ObservationAggregates {
     }
 
     /**
-     * The same groups as {@link #groups}, read from observation_pack: one row per agency, period
-     * type and year instead of one per observation. A slot whose as_of is on or before the as-of
+     * The same groups as {@link #groups}, read from observation_pack: one row per period and block
+     * of agencies instead of one per observation. A slot whose as_of is on or before the as-of
      * date is the current row the raw read would take; a later one counts only through the
      * revision that held then, which the raw revision query finds — asked only for the agencies
      * that have such a slot marked revised (usually none, so usually one statement in all).
@@ -117,56 +117,55 @@ class ObservationAggregates {
         // The raw read's bounds: a week belongs to the month of its Thursday, so it may start up to 3 days earlier.
         LocalDate startFrom = first.start().minusDays(6);
         LocalDate startTo = last.end();
-        int firstYear = Integer.MAX_VALUE;
-        int lastYear = Integer.MIN_VALUE;
-        for (PeriodType t : types) {
-            firstYear = Math.min(firstYear, ObservationPack.year(Period.containing(startFrom, t)));
-            lastYear = Math.max(lastYear, ObservationPack.year(Period.containing(startTo, t)));
-        }
         long asOfDay = asOf.toEpochDay();
         List<Period> seriesPeriods = Period.range(type, first.start(), last.start());
         Map<String, Integer> seriesIndex = new HashMap<>();
         for (int i = 0; i < seriesPeriods.size(); i++) {
             seriesIndex.put(seriesPeriods.get(i).code(), i);
         }
-        List<ObservationPacks.Stored> stored = packs.read(indicatorId, types, firstYear, lastYear, agencyIds);
-        List<Group> result = new ArrayList<>(stored.size() * Math.min(seriesPeriods.size(), 53) + 16);
+        // Per block, which of its slots the series asks for.
+        Map<Long, boolean[]> wanted = new HashMap<>();
+        for (long id : agencyIds) {
+            wanted.computeIfAbsent(ObservationPack.block(id), b -> new boolean[ObservationPack.BLOCK])[ObservationPack.slot(id)] = true;
+        }
+        List<ObservationPacks.Stored> stored = packs.read(indicatorId, types, startFrom, startTo,
+                new java.util.TreeSet<>(wanted.keySet()));
+        List<Group> result = new ArrayList<>(stored.size() * 64 + 16);
         java.util.Set<Long> revisedLater = new java.util.TreeSet<>();
-        Map<String, int[]> indexesOf = new HashMap<>();
         String firstBucket = first.code();
         String lastBucket = last.code();
+        Map<Period, Integer> indexOf = new HashMap<>();
         // Only MIN and MAX read min and max: other aggregations skip comparing ~170k values up the tree.
         boolean minMax = aggregation == Aggregation.MIN || aggregation == Aggregation.MAX;
         for (ObservationPacks.Stored pack : stored) {
-            List<Period> periods = ObservationPack.periods(pack.type(), pack.year());
-            // Per slot, the series period it falls in, or -1 when the raw read would not select it.
-            int[] indexes = indexesOf.computeIfAbsent(pack.type() + "|" + pack.year(), k -> {
-                int[] x = new int[periods.size()];
-                for (int i = 0; i < x.length; i++) {
-                    Period p = periods.get(i);
-                    String code = SeriesBuckets.code(p, type);
-                    boolean inRange = !p.start().isBefore(startFrom) && !p.start().isAfter(startTo) && code != null
-                            && code.compareTo(firstBucket) >= 0 && code.compareTo(lastBucket) <= 0;
-                    x[i] = inRange ? seriesIndex.getOrDefault(code, -1) : -1;
-                }
-                return x;
+            Period p = pack.period();
+            // The series period the pack's period falls in, or -1 outside the raw read's bucket bounds.
+            int index = indexOf.computeIfAbsent(p, x -> {
+                String code = SeriesBuckets.code(x, type);
+                return code == null || code.compareTo(firstBucket) < 0 || code.compareTo(lastBucket) > 0 ? -1
+                        : seriesIndex.getOrDefault(code, -1);
             });
-            ObservationPack.Slot[] slots = ObservationPack.decode(pack.type(), pack.year(), pack.payload());
+            if (index < 0) {
+                continue;
+            }
+            String bucket = seriesPeriods.get(index).code();
+            boolean[] slotsWanted = wanted.get(pack.block());
+            ObservationPack.Slot[] slots = ObservationPack.decode(p, pack.payload());
             for (int i = 0; i < slots.length; i++) {
                 ObservationPack.Slot s = slots[i];
-                if (s == null || indexes[i] < 0) {
+                if (s == null || !slotsWanted[i]) {
                     continue;
                 }
+                long agencyId = ObservationPack.agency(pack.block(), i);
                 if (s.asOfDay() > asOfDay) {
                     if (s.revised()) {
-                        revisedLater.add(pack.agencyId());
+                        revisedLater.add(agencyId);
                     }
                     continue;
                 }
-                int index = indexes[i];
-                result.add(new Group(pack.agencyId(), seriesPeriods.get(index).code(), pack.type(),
+                result.add(new Group(agencyId, bucket, p.type(),
                         aggregation == Aggregation.LAST
-                                ? AggregateState.ofLast(s.value(), s.numerator(), s.denominator(), periods.get(i).end())
+                                ? AggregateState.ofLast(s.value(), s.numerator(), s.denominator(), p.end())
                                 : oneRowState(s.value(), s.numerator(), s.denominator(), minMax), index));
             }
         }

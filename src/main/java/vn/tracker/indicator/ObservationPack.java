@@ -5,26 +5,31 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One year of an indicator's observations of one period type for one agency, packed into one
- * row (table observation_pack): a national series of 3,000 agencies × 52 weeks then reads ~3,000
- * rows instead of ~170,000. Each slot (a period of the year) keeps what the series needs from the
- * current observation row: value, numerator, denominator, as_of and whether revisions exist, so a
- * read for any as-of date takes the slots whose as_of is not later and asks the revision table only
- * for revised slots recorded after it — the same rule as the raw read.
+ * One period's observations of an indicator for a block of {@value #BLOCK} agencies (by id),
+ * packed into one row of observation_pack: a national weekly series (3,000 agencies × 52 weeks)
+ * reads ~1,500 rows instead of ~170,000, and an ingest of every commune for two weeks writes ~60
+ * small rows, new data only appended. Each slot (an agency of the block) keeps what the series
+ * needs from the current observation row: value, numerator, denominator, as_of and whether
+ * revisions exist, so a read for any as-of date takes the slots whose as_of is not later and asks
+ * the revision table only for revised slots recorded after it — the same rule as the raw read.
  *
- * <p>Binary layout (version 1): a version byte, then per present slot in ascending order:
- * varint slot, flags byte, zigzag varint (as_of − period end in days), then each present number
- * as a zigzag varint of its unscaled value at scale 4 (the columns' DECIMAL(20,4)), or as UTF-8
- * text after a varint length when that does not fit in a long.
+ * <p>Binary layout (version 2): one or more segments, each a version byte, a varint length and
+ * that many bytes of entries. An ingest appends a segment for new observations without reading
+ * the row; a correction rewrites the row as one segment. An entry: varint slot (agency id mod
+ * {@value #BLOCK}), flags byte, zigzag varint (as_of − period end in days), then each present
+ * number as a zigzag varint of its unscaled value at scale 4 (the columns' DECIMAL(20,4)), or as
+ * UTF-8 text after a varint length when that does not fit in a long. A later entry for a slot
+ * replaces an earlier one.
  */
 public final class ObservationPack {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** Agencies per pack row: their ids' low bits are the slot, so a slot is one byte. */
+    public static final int BLOCK = 128;
     private static final int HAS_VALUE = 1;
     private static final int HAS_NUMERATOR = 2;
     private static final int HAS_DENOMINATOR = 4;
@@ -34,7 +39,7 @@ public final class ObservationPack {
     private static final BigDecimal LONG_LIMIT = BigDecimal.valueOf(Long.MAX_VALUE / 2, SCALE);
 
     /**
-     * One period's current observation as the pack keeps it; as_of as an epoch day (a series reads
+     * One agency's current observation as the pack keeps it; as_of as an epoch day (a series reads
      * ~250k slots, and comparing numbers spares a LocalDate each).
      */
     public record Slot(BigDecimal value, BigDecimal numerator, BigDecimal denominator, long asOfDay,
@@ -51,7 +56,7 @@ public final class ObservationPack {
         }
     }
 
-    private static final Map<String, List<Period>> PERIODS = new ConcurrentHashMap<>();
+    private static final Map<String, Period> PERIODS = new ConcurrentHashMap<>();
 
     private ObservationPack() {
     }
@@ -61,47 +66,38 @@ public final class ObservationPack {
         return type != PeriodType.MULTI_YEAR;
     }
 
-    /** The pack's year: the first four digits of the code (the ISO week-year for weeks). */
-    public static int year(Period period) {
-        return Integer.parseInt(period.code().substring(0, 4));
+    public static long block(long agencyId) {
+        return Math.floorDiv(agencyId, BLOCK);
     }
 
-    /** Position of the period within its pack's year. */
-    public static int slot(Period period) {
-        return switch (period.type()) {
-            case DAY -> period.start().getDayOfYear() - 1;
-            case WEEK -> Integer.parseInt(period.code().substring(6)) - 1;
-            case MONTH -> period.start().getMonthValue() - 1;
-            case QUARTER -> period.code().charAt(6) - '1';
-            case YEAR -> 0;
-            case MULTI_YEAR -> throw new IllegalArgumentException("plan periods are not packed");
-        };
+    public static int slot(long agencyId) {
+        return (int) Math.floorMod(agencyId, BLOCK);
     }
 
-    /** Every period of one type in one pack year, indexed by slot (built once per type and year). */
-    static List<Period> periods(PeriodType type, int year) {
-        return PERIODS.computeIfAbsent(type + "|" + year, k -> {
-            Period first = switch (type) {
-                case WEEK -> Period.week(year, 1).orElseThrow();
-                default -> Period.containing(LocalDate.of(year, 1, 1), type);
-            };
-            List<Period> all = new java.util.ArrayList<>();
-            for (Period p = first; year(p) == year; p = p.next()) {
-                all.add(p);
+    public static long agency(long block, int slot) {
+        return block * BLOCK + slot;
+    }
+
+    /** The period a pack row holds, from its key (looked up once per type and start). */
+    static Period period(PeriodType type, LocalDate start) {
+        return PERIODS.computeIfAbsent(type.name() + start, k -> {
+            Period p = Period.containing(start, type);
+            if (!p.start().equals(start)) {
+                throw new IllegalStateException("not the start of a " + type + ": " + start);
             }
-            return List.copyOf(all);
+            return p;
         });
     }
 
-    /** Slots indexed by position (null = no observation), as {@link #decode} gives them. */
-    static Slot[] empty(PeriodType type, int year) {
-        return new Slot[periods(type, year).size()];
+    /** Slots indexed by position in the block (null = no observation), as {@link #decode} gives them. */
+    static Slot[] empty() {
+        return new Slot[BLOCK];
     }
 
-    public static byte[] encode(PeriodType type, int year, Slot[] slots) {
-        List<Period> periods = periods(type, year);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 + slots.length * 8);
-        out.write(VERSION);
+    /** One segment holding the non-null slots, in slot order. */
+    public static byte[] encode(Period period, Slot[] slots) {
+        ByteArrayOutputStream entries = new ByteArrayOutputStream(slots.length * 8);
+        long end = period.end().toEpochDay();
         for (int i = 0; i < slots.length; i++) {
             Slot s = slots[i];
             if (s == null) {
@@ -111,41 +107,52 @@ public final class ObservationPack {
             int flags = (s.value() != null ? HAS_VALUE : 0) | (s.numerator() != null ? HAS_NUMERATOR : 0)
                     | (s.denominator() != null ? HAS_DENOMINATOR : 0) | (s.revised() ? REVISED : 0)
                     | (text ? TEXT_NUMBERS : 0);
-            writeVarint(out, i);
-            out.write(flags);
-            writeVarint(out, zigzag(s.asOfDay() - periods.get(i).end().toEpochDay()));
+            writeVarint(entries, i);
+            entries.write(flags);
+            writeVarint(entries, zigzag(s.asOfDay() - end));
             for (BigDecimal n : new BigDecimal[] {s.value(), s.numerator(), s.denominator()}) {
                 if (n == null) {
                     continue;
                 }
                 if (text) {
                     byte[] b = n.toPlainString().getBytes(StandardCharsets.US_ASCII);
-                    writeVarint(out, b.length);
-                    out.write(b, 0, b.length);
+                    writeVarint(entries, b.length);
+                    entries.write(b, 0, b.length);
                 } else {
-                    writeVarint(out, zigzag(n.unscaledValue().longValueExact()));
+                    writeVarint(entries, zigzag(n.unscaledValue().longValueExact()));
                 }
             }
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() + 4);
+        out.write(VERSION);
+        writeVarint(out, entries.size());
+        out.write(entries.toByteArray(), 0, entries.size());
         return out.toByteArray();
     }
 
-    public static Slot[] decode(PeriodType type, int year, byte[] payload) {
-        List<Period> periods = periods(type, year);
-        Slot[] slots = new Slot[periods.size()];
+    /** Every segment in order, a later entry for a slot replacing an earlier one. */
+    public static Slot[] decode(Period period, byte[] payload) {
+        Slot[] slots = new Slot[BLOCK];
+        long end = period.end().toEpochDay();
         Reader in = new Reader(payload);
-        if (payload.length == 0 || in.next() != VERSION) {
-            throw new IllegalStateException("unknown observation pack format");
+        if (payload.length == 0) {
+            throw new IllegalStateException("empty observation pack");
         }
         while (in.pos < payload.length) {
-            int i = (int) in.varint();
-            int flags = in.next();
-            long asOf = periods.get(i).end().toEpochDay() + unzigzag(in.varint());
-            boolean text = (flags & TEXT_NUMBERS) != 0;
-            BigDecimal value = (flags & HAS_VALUE) != 0 ? in.number(text) : null;
-            BigDecimal numerator = (flags & HAS_NUMERATOR) != 0 ? in.number(text) : null;
-            BigDecimal denominator = (flags & HAS_DENOMINATOR) != 0 ? in.number(text) : null;
-            slots[i] = new Slot(value, numerator, denominator, asOf, (flags & REVISED) != 0);
+            if (in.next() != VERSION) {
+                throw new IllegalStateException("unknown observation pack format");
+            }
+            int segmentEnd = (int) in.varint() + in.pos;
+            while (in.pos < segmentEnd) {
+                int i = (int) in.varint();
+                int flags = in.next();
+                long asOf = end + unzigzag(in.varint());
+                boolean text = (flags & TEXT_NUMBERS) != 0;
+                BigDecimal value = (flags & HAS_VALUE) != 0 ? in.number(text) : null;
+                BigDecimal numerator = (flags & HAS_NUMERATOR) != 0 ? in.number(text) : null;
+                BigDecimal denominator = (flags & HAS_DENOMINATOR) != 0 ? in.number(text) : null;
+                slots[i] = new Slot(value, numerator, denominator, asOf, (flags & REVISED) != 0);
+            }
         }
         return slots;
     }

@@ -4,20 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway V83: fills observation_pack (V82) from the observations already stored, one indicator at
+ * Flyway V92: fills observation_pack (V91) from the observations already stored, one indicator at
  * a time (a national indicator is ~350k rows, packed in memory). Java rather than SQL because the
  * payload is the binary layout of {@link ObservationPack}, which H2 and MariaDB could not build
  * alike in SQL. A Spring bean: Spring Boot hands JavaMigration beans to Flyway.
@@ -29,7 +30,7 @@ class ObservationPackBackfill implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("83");
+        return MigrationVersion.fromVersion("92");
     }
 
     @Override
@@ -39,7 +40,7 @@ class ObservationPackBackfill implements JavaMigration {
 
     @Override
     public Integer getChecksum() {
-        return ObservationPack.VERSION;
+        return ObservationPack.VERSION; // the layout it writes
     }
 
     @Override
@@ -61,7 +62,7 @@ class ObservationPackBackfill implements JavaMigration {
         }
     }
 
-    private record Key(PeriodType type, int year, long agencyId) {
+    private record Key(PeriodType type, LocalDate start, long block) {
     }
 
     static void packIndicator(Connection c, long indicator) throws Exception {
@@ -75,22 +76,23 @@ class ObservationPackBackfill implements JavaMigration {
                 }
             }
         }
-        Map<Key, ObservationPack.Slot[]> packs = new LinkedHashMap<>();
-        Map<String, Period> periods = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, agency_id, period, obs_value, numerator,"
-                + " denominator, as_of FROM observation WHERE indicator_id = ?")) {
+        Map<Key, ObservationPack.Slot[]> packs = new TreeMap<>(Comparator.comparing((Key k) -> k.type().name())
+                .thenComparing(Key::start).thenComparingLong(Key::block));
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, agency_id, period_type, period_start, obs_value,"
+                + " numerator, denominator, as_of FROM observation WHERE indicator_id = ?")) {
             ps.setFetchSize(5000);
             ps.setLong(1, indicator);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Period p = periods.computeIfAbsent(rs.getString(3), code -> Period.parse(code).orElseThrow());
-                    if (!ObservationPack.packed(p.type())) {
+                    PeriodType type = PeriodType.valueOf(rs.getString(3));
+                    if (!ObservationPack.packed(type)) {
                         continue;
                     }
-                    Key k = new Key(p.type(), ObservationPack.year(p), rs.getLong(2));
-                    packs.computeIfAbsent(k, x -> ObservationPack.empty(x.type(), x.year()))[ObservationPack.slot(p)] =
-                            new ObservationPack.Slot(rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
-                                    rs.getDate(7).toLocalDate(), revised.contains(rs.getLong(1)));
+                    long agency = rs.getLong(2);
+                    Key k = new Key(type, rs.getObject(4, LocalDate.class), ObservationPack.block(agency));
+                    packs.computeIfAbsent(k, x -> ObservationPack.empty())[ObservationPack.slot(agency)] =
+                            new ObservationPack.Slot(rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                                    rs.getObject(8, LocalDate.class), revised.contains(rs.getLong(1)));
                 }
             }
         }
@@ -98,16 +100,17 @@ class ObservationPackBackfill implements JavaMigration {
         for (int from = 0; from < all.size(); from += INSERT_CHUNK) {
             List<Map.Entry<Key, ObservationPack.Slot[]>> chunk = all.subList(from, Math.min(all.size(), from + INSERT_CHUNK));
             StringBuilder sql = new StringBuilder(
-                    "INSERT INTO observation_pack (indicator_id, period_type, pack_year, agency_id, payload) VALUES ");
+                    "INSERT INTO observation_pack (indicator_id, period_type, period_start, agency_block, payload) VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
                 Key k = chunk.get(i).getKey();
                 sql.append(i == 0 ? "" : ",").append('(').append(indicator).append(",'").append(k.type().name())
-                        .append("',").append(k.year()).append(',').append(k.agencyId()).append(",?)");
+                        .append("','").append(k.start()).append("',").append(k.block()).append(",?)");
             }
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < chunk.size(); i++) {
                     Key k = chunk.get(i).getKey();
-                    ps.setBytes(i + 1, ObservationPack.encode(k.type(), k.year(), chunk.get(i).getValue()));
+                    ps.setBytes(i + 1, ObservationPack.encode(ObservationPack.period(k.type(), k.start()),
+                            chunk.get(i).getValue()));
                 }
                 ps.executeUpdate();
             }

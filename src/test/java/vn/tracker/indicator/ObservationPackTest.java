@@ -136,7 +136,7 @@ class ObservationPackTest {
     @Test
     void theBackfillMigrationBuildsTheSamePacksAsTheWriters() {
         String ids = "SELECT id FROM indicator WHERE code LIKE '" + SeriesFixtures.PREFIX + "PACK\\_%'";
-        Map<String, String> maintained = payloads(ids);
+        Map<String, List<ObservationPack.Slot>> maintained = payloads(ids);
         assertThat(maintained).hasSizeGreaterThan(30);
         jdbc.update("DELETE FROM observation_pack WHERE indicator_id IN (" + ids + ")");
         // Without packs the pack read finds nothing: the comparison above really read the packs.
@@ -154,7 +154,7 @@ class ObservationPackTest {
             return null;
         }));
         assertThat(payloads(ids)).isEqualTo(maintained);
-        assertThat(backfill.getVersion().getVersion()).isEqualTo("83");
+        assertThat(backfill.getVersion().getVersion()).isEqualTo("92");
     }
 
     @Test
@@ -236,12 +236,15 @@ class ObservationPackTest {
         return new SeriesRequest(i.getCode(), AGENCIES, true, type, range[0], range[1], LocalDate.parse(asOf));
     }
 
-    private Map<String, String> payloads(String ids) {
-        Map<String, String> result = new HashMap<>();
-        jdbc.query("SELECT indicator_id, period_type, pack_year, agency_id, payload FROM observation_pack"
+    /** Decoded packs: a pack maintained by appends holds several segments, the backfill writes one. */
+    private Map<String, List<ObservationPack.Slot>> payloads(String ids) {
+        Map<String, List<ObservationPack.Slot>> result = new HashMap<>();
+        jdbc.query("SELECT indicator_id, period_type, period_start, agency_block, payload FROM observation_pack"
                 + " WHERE indicator_id IN (" + ids + ")", rs -> {
-                    result.put(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|" + rs.getLong(4),
-                            java.util.HexFormat.of().formatHex(rs.getBytes(5)));
+                    PeriodType type = PeriodType.valueOf(rs.getString(2));
+                    LocalDate start = rs.getObject(3, LocalDate.class);
+                    result.put(rs.getLong(1) + "|" + type + "|" + start + "|" + rs.getLong(4), java.util.Arrays.asList(
+                            ObservationPack.decode(ObservationPack.period(type, start), rs.getBytes(5))));
                 });
         return result;
     }
