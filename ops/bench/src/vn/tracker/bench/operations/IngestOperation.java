@@ -71,7 +71,10 @@ public class IngestOperation implements BenchOperation {
 
     @Override
     public Object product(BenchContext ctx, int iteration) {
-        data.loadNextChunk(ctx);
+        if (!data.loadNextChunk(ctx)) {
+            // An empty call would time nothing: the reserved chunks are sized from --warmup + --rounds.
+            throw new IllegalStateException("more calls than weekly chunks: raise BENCH_WEEKLY_INDICATORS");
+        }
         return null;
     }
 
