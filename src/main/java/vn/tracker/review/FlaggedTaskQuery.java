@@ -166,8 +166,6 @@ class FlaggedTaskQuery {
     }
 
     private static FlaggedTaskRow row(Object[] r) {
-        LocalDate startOn = (LocalDate) r[14];
-        Integer startDay = (Integer) r[15];
         WeeklyReview.Note latest = r[17] == null ? null
                 : new WeeklyReview.Note((Long) r[17], (String) r[18], (String) r[19], (String) r[20], (Boolean) r[21],
                         (Boolean) r[22], (Boolean) r[23], (String) r[24], (Instant) r[25]);
@@ -176,8 +174,7 @@ class FlaggedTaskQuery {
         return new FlaggedTaskRow((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (Long) r[4], (String) r[5],
                 (String) r[6], (String) r[7], (LocalDate) r[8], (String) r[9], (TaskStatus) r[10], (Integer) r[11],
                 (String) r[12], (LocalDate) r[13],
-                // Task.effectiveStart(): the start date, else start_day (directive issued or creation day)
-                startOn != null ? startOn : startDay == null ? null : LocalDate.ofEpochDay(startDay),
+                Task.effectiveStart((LocalDate) r[14], (Integer) r[15]),
                 (LocalDate) r[16], latest, r[26] != null, blocking, raised);
     }
 }

@@ -54,9 +54,12 @@ public class FullTaskHealthPolicy implements TaskHealthPolicy {
         return result;
     }
 
-    /** Health and reasons from facts already read (the weekly review reads them with its own statement). */
-    HealthAssessment assess(TaskRiskFacts facts, LocalDate asOf) {
-        return new HealthRules(properties.defaults(), properties.programThresholds()).assess(facts, asOf);
+    /**
+     * The rules with the configured thresholds, for facts already read (the weekly review reads them
+     * with its own statement). Build once per batch: the program thresholds are rebuilt on each call.
+     */
+    HealthRules rules() {
+        return new HealthRules(properties.defaults(), properties.programThresholds());
     }
 
     @Override

@@ -158,10 +158,11 @@ public class WeeklyReviewService {
             directives.programsOf(directiveIds).forEach((id, list) ->
                     programs.put(id, list.stream().map(Program::getCode).sorted().toList()));
         }
+        HealthRules rules = policy.rules();
         Map<Long, WeeklyReview.Item> result = new HashMap<>();
         for (FlaggedTaskRow r : kept) {
             List<String> codes = r.directiveId() == null ? List.of() : programs.getOrDefault(r.directiveId(), List.of());
-            HealthAssessment a = policy.assess(r.facts(Set.copyOf(codes)), asOf);
+            HealthAssessment a = rules.assess(r.facts(Set.copyOf(codes)), asOf);
             result.put(r.id(), new WeeklyReview.Item(r.id(), r.code(), r.province(), r.title(), r.directiveCode(),
                     r.leadAgencyCode(), r.leadAgencyName(), r.dueOn(), r.dueText(), r.status(), r.progress(),
                     r.result(), a.health(), r.deadlineStatus(asOf), a.reasons(), r.latest(), r.explained(), codes));

@@ -178,6 +178,11 @@ public class Task extends BaseEntity {
      * without loading the directive.
      */
     public LocalDate effectiveStart() {
+        return effectiveStart(startOn, startDay);
+    }
+
+    /** {@link #effectiveStart()} from the two columns, for reads that select them without the entity. */
+    public static LocalDate effectiveStart(LocalDate startOn, Integer startDay) {
         if (startOn != null) {
             return startOn;
         }
