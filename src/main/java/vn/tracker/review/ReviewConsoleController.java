@@ -50,8 +50,8 @@ class ReviewConsoleController {
             @RequestParam(required = false) String province, @RequestParam(required = false) String agency,
             Model model) {
         LocalDate date = asOfDates.orToday(asOf);
-        String lead = agency == null || agency.isBlank() ? null : agency.trim();
-        ReviewScope scope = new ReviewScope(province, lead == null ? List.of() : List.of(lead), List.of());
+        ReviewScope scope = scope(province, agency);
+        String lead = scope.leadAgencies().isEmpty() ? null : scope.leadAgencies().get(0);
         ReviewLimits limits = lead != null ? new ReviewLimits(null, null, 0)
                 : new ReviewLimits(ITEMS_PER_GROUP, ITEMS_ON_PAGE, 0);
         model.addAttribute("asOf", date);
@@ -78,14 +78,19 @@ class ReviewConsoleController {
         return "redirect:" + QueryLink.to("/review").with("asOf", asOf);
     }
 
+    /** A province and at most one lead agency, as the page's filter form sends them (blank: none). */
+    private static ReviewScope scope(String province, String agency) {
+        return new ReviewScope(province, agency == null || agency.isBlank() ? List.of() : List.of(agency.trim()),
+                List.of());
+    }
+
     /** The week's review in the provincial appendix layout. */
     @GetMapping("/review/appendix.xlsx")
     ResponseEntity<byte[]> appendix(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String province, @RequestParam(required = false) String agency) {
         LocalDate date = asOfDates.orToday(asOf);
-        byte[] xlsx = exports.weeklyReview(date, new ReviewScope(province,
-                agency == null || agency.isBlank() ? List.of() : List.of(agency.trim()), List.of()));
+        byte[] xlsx = exports.weeklyReview(date, scope(province, agency));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("giao-ban-tuan-" + WeeklyReviewService.weekOf(date) + ".xlsx").build().toString())
